@@ -1,0 +1,89 @@
+using Duban.Domain.Organisation;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Duban.Data;
+
+public sealed class DubanDb(DbContextOptions<DubanDb> options, IActorAccessor? actors = null)
+    : IdentityDbContext<Account, Role, int>(options)
+{
+    private readonly IActorAccessor actors = actors ?? new SystemActorAccessor();
+
+    public DbSet<Region> Regions => Set<Region>();
+    public DbSet<Unit> Units => Set<Unit>();
+    public DbSet<Person> People => Set<Person>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+
+    /// <summary>
+    /// The tenant every query is confined to; null for the system (CLI, jobs), which sees all regions.
+    /// EF reads this field on every query, so one context instance never leaks across regions.
+    /// </summary>
+    public int? TenantRegionId => actors.Current.RegionId;
+
+    public Actor CurrentActor => actors.Current;
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(DubanDb).Assembly);
+
+        builder.Entity<Unit>().HasQueryFilter(u => TenantRegionId == null || u.RegionId == TenantRegionId);
+        builder.Entity<Person>().HasQueryFilter(p => TenantRegionId == null || p.RegionId == TenantRegionId);
+        builder.Entity<Region>().HasQueryFilter(r => TenantRegionId == null || r.Id == TenantRegionId);
+        builder.Entity<AuditEntry>().HasQueryFilter(a => TenantRegionId == null || a.RegionId == TenantRegionId);
+        builder.Entity<Account>().HasQueryFilter(a => TenantRegionId == null || a.RegionId == TenantRegionId);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(configurationBuilder);
+
+        // Instants are UTC everywhere; Npgsql insists on Kind=Utc and SQLite loses the kind on read.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var pending = AuditTrail.Capture(ChangeTracker);
+        if (pending.Count == 0)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        // The change and its audit rows commit together: new rows need their generated ids first,
+        // so this saves twice inside one transaction.
+        var ownTransaction = Database.CurrentTransaction is null
+            ? await Database.BeginTransactionAsync(cancellationToken)
+            : null;
+        try
+        {
+            var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            AuditEntries.AddRange(AuditTrail.Complete(pending, CurrentActor, DateTime.UtcNow));
+            await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.CommitAsync(cancellationToken);
+            }
+
+            return count;
+        }
+        finally
+        {
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.DisposeAsync();
+            }
+        }
+    }
+}
+
+internal sealed class UtcDateTimeConverter()
+    : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTime, DateTime>(
+        v => v.Kind == DateTimeKind.Utc ? v : v.ToUniversalTime(),
+        v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
