@@ -1,0 +1,26 @@
+using Duban.Data;
+using Duban.Domain.Access;
+using Duban.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Duban.Web.Features.Audit;
+
+/// <summary>An entity's history as an htmx fragment, loaded into its detail page.</summary>
+public sealed class HistoryModel(DubanDb db, ScopeAccessor scopes) : PageModel
+{
+    public IReadOnlyList<HistoryEntry> Entries { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(string kind, int id, CancellationToken ct)
+    {
+        var scope = await scopes.GetAsync(ct);
+        var entries = await HistoryQueries.ForAsync(db, scope, User.IsInRole(Roles.SystemAdmin), kind, id, ct);
+        if (entries is null)
+        {
+            return NotFound();
+        }
+
+        Entries = entries;
+        return Page();
+    }
+}

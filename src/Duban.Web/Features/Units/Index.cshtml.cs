@@ -1,0 +1,12 @@
+using Duban.Data;
+using Duban.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Duban.Web.Features.Units;
+
+public sealed class IndexModel(DubanDb db, ScopeAccessor scopes) : PageModel
+{
+    public IReadOnlyList<UnitNode> Tree { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct) => Tree = await UnitQueries.TreeAsync(db, await scopes.GetAsync(ct), ct);
+}

@@ -1,0 +1,78 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Encodings.Web;
+using Duban.Data;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Duban.Web.Infrastructure;
+
+/// <summary>
+/// Bearer tokens for API clients. A token is "dbn_" plus 32 random bytes; only its SHA-256 is stored,
+/// so a leaked database does not leak working tokens.
+/// </summary>
+public sealed class ApiTokenAuthentication(
+    IOptionsMonitor<AuthenticationSchemeOptions> options,
+    ILoggerFactory logger,
+    UrlEncoder encoder,
+    DubanDb db,
+    SignInManager<Account> signIn,
+    TimeProvider clock)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string SchemeName = "ApiToken";
+    public const string TokenPrefix = "dbn_";
+
+    public static string NewToken() => TokenPrefix + Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
+
+    public static string HashOf(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+
+    public static bool HasBearer(HttpRequest request) =>
+        request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase);
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        if (!HasBearer(Request))
+        {
+            return AuthenticateResult.NoResult();
+        }
+
+        var token = Request.Headers.Authorization.ToString()["Bearer ".Length..].Trim();
+        if (!token.StartsWith(TokenPrefix, StringComparison.Ordinal) || token.Length > 100)
+        {
+            return AuthenticateResult.Fail("Malformed token.");
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var hash = HashOf(token);
+        var found = await db.ApiTokens
+            .Where(t => t.Hash == hash && t.RevokedAt == null && (t.ExpiresAt == null || t.ExpiresAt > now))
+            .Select(t => new { t.Id, t.AccountId, t.LastUsedAt })
+            .FirstOrDefaultAsync(Context.RequestAborted);
+        if (found is null)
+        {
+            return AuthenticateResult.Fail("Unknown, revoked or expired token.");
+        }
+
+        var account = await db.Users.IgnoreQueryFilters().FirstOrDefaultAsync(a => a.Id == found.AccountId, Context.RequestAborted);
+        if (account is null || await signIn.UserManager.IsLockedOutAsync(account))
+        {
+            return AuthenticateResult.Fail("The account is locked or gone.");
+        }
+
+        // Touch the token at most every few minutes: reads should not become writes.
+        if (found.LastUsedAt is null || found.LastUsedAt < now.AddMinutes(-5))
+        {
+            await db.ApiTokens.Where(t => t.Id == found.Id)
+                .ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedAt, now), Context.RequestAborted);
+        }
+
+        var principal = await signIn.CreateUserPrincipalAsync(account);
+        return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
+    }
+
+    private static string Base64UrlEncode(byte[] bytes) =>
+        Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+}

@@ -1,0 +1,81 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+
+namespace Duban.Web.Infrastructure;
+
+/// <summary>ProblemDetails titles in the user's language.</summary>
+public static class LocalizedProblemDetails
+{
+    public static void Customize(Microsoft.AspNetCore.Http.ProblemDetailsContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var l = context.HttpContext.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
+        var status = context.ProblemDetails.Status ?? context.HttpContext.Response.StatusCode;
+        var key = status switch
+        {
+            400 => "Problem.400",
+            401 => "Problem.401",
+            403 => "Problem.403",
+            404 => "Problem.404",
+            409 => "Problem.409",
+            _ when status >= 500 => "Problem.500",
+            _ => null,
+        };
+
+        // Keep a specific title a use case set; replace only the framework's English defaults.
+        var title = context.ProblemDetails.Title;
+        if (key is not null && (title is null || IsFrameworkDefault(title)))
+        {
+            context.ProblemDetails.Title = l[key];
+        }
+
+        if (context.ProblemDetails.Detail is not null && status >= 500)
+        {
+            context.ProblemDetails.Detail = null;
+        }
+    }
+
+    private static bool IsFrameworkDefault(string title) =>
+        title.StartsWith("One or more validation errors", StringComparison.Ordinal)
+        || title is "Bad Request" or "Unauthorized" or "Forbidden" or "Not Found" or "Conflict"
+            or "An error occurred while processing your request.";
+}
+
+public sealed class LocalizedModelBindingMessages(IStringLocalizerFactory factory) : IConfigureOptions<MvcOptions>
+{
+    public void Configure(MvcOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var l = factory.Create(typeof(SharedResource));
+        var m = options.ModelBindingMessageProvider;
+        m.SetValueMustNotBeNullAccessor(_ => l["Validation.Required"]);
+        m.SetMissingBindRequiredValueAccessor(_ => l["Validation.Required"]);
+        m.SetAttemptedValueIsInvalidAccessor((value, _) => l["Validation.InvalidValue", value]);
+        m.SetUnknownValueIsInvalidAccessor(_ => l["Validation.Invalid"]);
+        m.SetValueIsInvalidAccessor(value => l["Validation.InvalidValue", value]);
+        m.SetValueMustBeANumberAccessor(_ => l["Validation.Number"]);
+        m.SetNonPropertyAttemptedValueIsInvalidAccessor(value => l["Validation.InvalidValue", value]);
+        m.SetMissingKeyOrValueAccessor(() => l["Validation.Required"]);
+        m.SetMissingRequestBodyRequiredValueAccessor(() => l["Validation.Required"]);
+    }
+}
+
+/// <summary>Identity's password and user-name errors in the user's language.</summary>
+public sealed class LocalizedIdentityErrors(IStringLocalizer<SharedResource> l) : IdentityErrorDescriber
+{
+    public override IdentityError PasswordTooShort(int length) => new() { Code = nameof(PasswordTooShort), Description = l["Identity.PasswordTooShort", length] };
+
+    public override IdentityError PasswordRequiresDigit() => new() { Code = nameof(PasswordRequiresDigit), Description = l["Identity.PasswordRequiresDigit"] };
+
+    public override IdentityError PasswordRequiresLower() => new() { Code = nameof(PasswordRequiresLower), Description = l["Identity.PasswordRequiresLower"] };
+
+    public override IdentityError DuplicateUserName(string userName) => new() { Code = nameof(DuplicateUserName), Description = l["Identity.DuplicateUserName", userName] };
+
+    public override IdentityError InvalidUserName(string? userName) => new() { Code = nameof(InvalidUserName), Description = l["Identity.InvalidUserName", userName ?? string.Empty] };
+
+    public override IdentityError PasswordMismatch() => new() { Code = nameof(PasswordMismatch), Description = l["Identity.PasswordMismatch"] };
+
+    public override IdentityError DefaultError() => new() { Code = nameof(DefaultError), Description = l["Identity.DefaultError"] };
+}

@@ -1,0 +1,37 @@
+using Duban.Web.Features.Accounts;
+using Duban.Web.Features.Audit;
+using Duban.Web.Features.People;
+using Duban.Web.Features.Units;
+using Duban.Web.Infrastructure;
+using Duban.Web.Setup;
+
+var (command, options) = Cli.Split(args);
+var builder = WebApplication.CreateBuilder(options);
+builder.AddDuban();
+var app = builder.Build();
+
+if (command is not null)
+{
+    return await Cli.RunAsync(app, command, options);
+}
+
+app.UseDuban();
+
+app.MapHealth();
+app.MapCultureSwitch();
+app.MapRazorPages();
+
+var api = app.MapApi();
+api.MapMe();
+api.MapUnitsApi();
+api.MapPeopleApi();
+api.MapAccountsApi();
+api.MapHistoryApi();
+
+await DatabaseStartup.PrepareAsync(app);
+Cli.AnnounceWhenStarted(app);
+await app.RunAsync();
+return 0;
+
+/// <summary>Entry point, visible to WebApplicationFactory in the tests.</summary>
+public partial class Program;

@@ -1,0 +1,246 @@
+using Duban.Data;
+using Duban.Domain.Access;
+using Duban.Web.Infrastructure;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+
+namespace Duban.Web.Setup;
+
+public static class ServiceSetup
+{
+    private const string SmartScheme = "Duban";
+
+    public static void AddDuban(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        var config = builder.Configuration;
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddHttpContextAccessor();
+        services.AddScoped<IActorAccessor, HttpActorAccessor>();
+        services.AddScoped<ScopeAccessor>();
+        services.AddScoped<Features.Units.SaveUnit>();
+        services.AddScoped<Features.People.SavePerson>();
+        services.AddScoped<Features.Accounts.SaveAccount>();
+
+        var database = DatabaseOptions.From(config, builder.Environment.ContentRootPath);
+        services.AddSingleton(database);
+        services.AddDbContext<DubanDb>(o => DatabaseSetup.Configure(o, database.Provider, database.ConnectionString));
+
+        services.AddIdentity<Account, Role>(o =>
+            {
+                o.Password.RequiredLength = 8;
+                o.Password.RequireDigit = true;
+                o.Password.RequireLowercase = true;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+                o.User.RequireUniqueEmail = false;
+            })
+            .AddEntityFrameworkStores<DubanDb>()
+            .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<DubanClaimsFactory>()
+            .AddErrorDescriber<LocalizedIdentityErrors>();
+
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.Cookie.Name = "duban.auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.LoginPath = "/Account/Login";
+            o.LogoutPath = "/Account/Logout";
+            o.AccessDeniedPath = "/Account/AccessDenied";
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.SlidingExpiration = true;
+            o.Events.OnRedirectToLogin = ctx => ApiOrRedirect(ctx, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = ctx => ApiOrRedirect(ctx, StatusCodes.Status403Forbidden);
+        });
+
+        // Browsers sign in with the Identity cookie; API clients send a bearer token. One policy
+        // scheme picks per request, so every endpoint accepts either and none needs to know which.
+        services.AddAuthentication(o =>
+            {
+                o.DefaultAuthenticateScheme = SmartScheme;
+                o.DefaultChallengeScheme = SmartScheme;
+                o.DefaultForbidScheme = SmartScheme;
+            })
+            .AddPolicyScheme(SmartScheme, SmartScheme, o => o.ForwardDefaultSelector = ctx =>
+                ApiTokenAuthentication.HasBearer(ctx.Request) ? ApiTokenAuthentication.SchemeName : IdentityConstants.ApplicationScheme)
+            .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthentication>(ApiTokenAuthentication.SchemeName, null);
+
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.SystemAdmin))
+            .AddPolicy(Policies.ManageOrganisation, p => p.RequireRole(Roles.SystemAdmin, Roles.SupervisionOffice))
+            .AddPolicy(Policies.Api, p => p.RequireAuthenticatedUser());
+
+        services.AddLocalization(o => o.ResourcesPath = "Resources");
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            var defaults = Cultures.Options();
+            o.DefaultRequestCulture = defaults.DefaultRequestCulture;
+            o.SupportedCultures = defaults.SupportedCultures;
+            o.SupportedUICultures = defaults.SupportedUICultures;
+            o.RequestCultureProviders = defaults.RequestCultureProviders;
+        });
+
+        services.AddAntiforgery(o =>
+        {
+            o.HeaderName = "RequestVerificationToken";
+            o.Cookie.Name = "duban.csrf";
+        });
+
+        services.AddRazorPages(o =>
+            {
+                o.RootDirectory = "/Features";
+                o.Conventions.AuthorizeFolder("/Accounts", Policies.Admin);
+                o.Conventions.AllowAnonymousToPage("/SignIn/Login");
+                o.Conventions.AllowAnonymousToPage("/SignIn/AccessDenied");
+            })
+            .AddViewLocalization()
+            .AddMvcOptions(o => o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true);
+        services.AddSingleton<Microsoft.Extensions.Options.IConfigureOptions<MvcOptions>, LocalizedModelBindingMessages>();
+
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = LocalizedProblemDetails.Customize);
+        services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
+        {
+            doc.Info.Title = "Duban API";
+            doc.Info.Version = "v1";
+            doc.Info.Description = "督办 — supervision of assigned work. Authenticate with 'Authorization: Bearer dbn_…'.";
+            return Task.CompletedTask;
+        }));
+    }
+
+    public static void UseDuban(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = _ => StatusCodes.Status500InternalServerError });
+        app.UseStatusCodePages();
+        app.Use(SecurityHeaders);
+        app.UseStaticFiles();
+        app.UseRequestLocalization();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+    }
+
+    public static RouteGroupBuilder MapApi(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        return app.MapGroup("/api/v1")
+            .RequireAuthorization(Policies.Api)
+            .AddEndpointFilter<CookieApiAntiforgery>()
+            .WithTags("Duban");
+    }
+
+    public static void MapHealth(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.MapGet("/health", async (DubanDb db, CancellationToken ct) =>
+        {
+            var ok = false;
+            try
+            {
+                ok = await db.Database.CanConnectAsync(ct);
+            }
+            catch (Exception ex) when (ex is System.Data.Common.DbException or InvalidOperationException)
+            {
+                ok = false;
+            }
+
+            var body = new { status = ok ? "Healthy" : "Unhealthy", database = ok ? "ok" : "unreachable" };
+            return ok ? Results.Ok(body) : Results.Json(body, statusCode: StatusCodes.Status503ServiceUnavailable);
+        }).AllowAnonymous().ExcludeFromDescription();
+    }
+
+    public static void MapCultureSwitch(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.MapPost("/culture", ([Microsoft.AspNetCore.Mvc.FromForm] string culture, [Microsoft.AspNetCore.Mvc.FromForm] string? returnUrl, HttpContext http) =>
+        {
+            var chosen = Cultures.Supported.Any(c => c.Name == culture) ? culture : Cultures.Chinese;
+            http.Response.Cookies.Append(
+                CookieRequestCultureProvider.DefaultCookieName,
+                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
+                new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true });
+            var target = !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) ? returnUrl : "/";
+            return Results.LocalRedirect(target);
+        }).AllowAnonymous().ExcludeFromDescription();
+    }
+
+    private static Task ApiOrRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> ctx, int status)
+    {
+        if (ctx.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase) || ctx.Request.Headers["HX-Request"] == "true")
+        {
+            ctx.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+
+        ctx.Response.Redirect(ctx.RedirectUri);
+        return Task.CompletedTask;
+    }
+
+    private static Task SecurityHeaders(HttpContext ctx, Func<Task> next)
+    {
+        var headers = ctx.Response.Headers;
+        headers.XContentTypeOptions = "nosniff";
+        headers.XFrameOptions = "DENY";
+        headers["Referrer-Policy"] = "same-origin";
+        return next();
+    }
+}
+
+/// <summary>Where the data lives. SQLite in the data folder unless configured otherwise.</summary>
+public sealed record DatabaseOptions(DatabaseProvider Provider, string ConnectionString, string DataDirectory)
+{
+    public static DatabaseOptions From(IConfiguration config, string contentRoot)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        var provider = DatabaseSetup.Parse(config["Database:Provider"]);
+        var dataDir = Path.GetFullPath(config["Duban:DataDirectory"] ?? "data", contentRoot);
+        var connection = config.GetConnectionString("Duban");
+        if (string.IsNullOrWhiteSpace(connection))
+        {
+            if (provider != DatabaseProvider.Sqlite)
+            {
+                throw new InvalidOperationException("ConnectionStrings:Duban is required for PostgreSQL.");
+            }
+
+            connection = $"Data Source={Path.Combine(dataDir, "duban.db")}";
+        }
+
+        return new DatabaseOptions(provider, connection, dataDir);
+    }
+}
+
+/// <summary>
+/// A browser that calls the API with its sign-in cookie must also send the antiforgery header on
+/// writes; bearer-token clients cannot be driven by another site, so they need not.
+/// </summary>
+public sealed class CookieApiAntiforgery(Microsoft.AspNetCore.Antiforgery.IAntiforgery antiforgery) : IEndpointFilter
+{
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(next);
+        var http = context.HttpContext;
+        if (!HttpMethods.IsGet(http.Request.Method) && !HttpMethods.IsHead(http.Request.Method) && !ApiTokenAuthentication.HasBearer(http.Request)
+            && !await antiforgery.IsRequestValidAsync(http))
+        {
+            var l = http.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: l["Problem.Antiforgery"]);
+        }
+
+        return await next(context);
+    }
+}
