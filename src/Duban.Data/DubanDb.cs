@@ -1,12 +1,12 @@
 using Duban.Domain.Organisation;
-using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace Duban.Data;
 
 public sealed class DubanDb(DbContextOptions<DubanDb> options, IActorAccessor? actors = null)
-    : IdentityDbContext<Account, Role, int>(options)
+    : IdentityDbContext<Account, Role, int>(options), IDataProtectionKeyContext
 {
     private readonly IActorAccessor actors = actors ?? new SystemActorAccessor();
 
@@ -15,6 +15,9 @@ public sealed class DubanDb(DbContextOptions<DubanDb> options, IActorAccessor? a
     public DbSet<Person> People => Set<Person>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+
+    /// <summary>Cookie and antiforgery keys live in the database so that several app nodes share them.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>
     /// The tenant every query is confined to; null for the system (CLI, jobs), which sees all regions.

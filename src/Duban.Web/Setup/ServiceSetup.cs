@@ -3,6 +3,7 @@ using Duban.Domain.Access;
 using Duban.Web.Infrastructure;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
@@ -32,6 +33,8 @@ public static class ServiceSetup
         var database = DatabaseOptions.From(config, builder.Environment.ContentRootPath);
         services.AddSingleton(database);
         services.AddDbContext<DubanDb>(o => DatabaseSetup.Configure(o, database.Provider, database.ConnectionString));
+
+        services.AddDataProtection().SetApplicationName("Duban").PersistKeysToDbContext<DubanDb>();
 
         services.AddIdentity<Account, Role>(o =>
             {
@@ -83,6 +86,10 @@ public static class ServiceSetup
             .AddPolicy(Policies.Api, p => p.RequireAuthenticatedUser());
 
         services.AddLocalization(o => o.ResourcesPath = "Resources");
+
+        // Chinese text goes out as text, not as &#x...; entities.
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.Configure<RequestLocalizationOptions>(o =>
         {
             var defaults = Cultures.Options();
@@ -122,11 +129,12 @@ public static class ServiceSetup
     public static void UseDuban(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        // Culture first, so that error pages and ProblemDetails written on the way out speak it too.
+        app.UseRequestLocalization();
         app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = _ => StatusCodes.Status500InternalServerError });
         app.UseStatusCodePages();
         app.Use(SecurityHeaders);
         app.UseStaticFiles();
-        app.UseRequestLocalization();
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();

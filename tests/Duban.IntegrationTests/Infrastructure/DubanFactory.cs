@@ -1,0 +1,123 @@
+using Duban.Data;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace Duban.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// The real app, migrated and seeded with the demo county, on a database of its own:
+/// a fresh SQLite file, or a fresh database on the PostgreSQL server the test script started.
+/// </summary>
+public abstract class DubanFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    private readonly string connectionString;
+    private readonly string? postgresDatabase;
+    private readonly string? sqliteDirectory;
+
+    protected DubanFactory(DatabaseProvider provider)
+    {
+        Provider = provider;
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            sqliteDirectory = Directory.CreateTempSubdirectory("duban-test-").FullName;
+            connectionString = $"Data Source={Path.Combine(sqliteDirectory, "duban.db")}";
+        }
+        else
+        {
+            postgresDatabase = "duban_test_" + Guid.NewGuid().ToString("N")[..12];
+            var server = PostgresServer.ConnectionString;
+            connectionString = new NpgsqlConnectionStringBuilder(server) { Database = postgresDatabase }.ToString();
+        }
+    }
+
+    public DatabaseProvider Provider { get; }
+
+    public TestData Data { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        if (postgresDatabase is not null)
+        {
+            await PostgresServer.CreateDatabaseAsync(postgresDatabase);
+        }
+
+        // Building the host runs Program: migrate, make roles, seed the demo county.
+        _ = Services;
+        Data = await TestData.CreateAsync(this);
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (postgresDatabase is not null)
+        {
+            await PostgresServer.DropDatabaseAsync(postgresDatabase);
+        }
+
+        if (sqliteDirectory is not null)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(sqliteDirectory, recursive: true);
+        }
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", Provider.ToString());
+        builder.UseSetting("ConnectionStrings:Duban", connectionString);
+        builder.UseSetting("Duban:SeedDemoOnFirstStart", "true");
+        builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(TimeProvider.System));
+    }
+
+    public async Task<T> WithDbAsync<T>(Func<DubanDb, Task<T>> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<DubanDb>());
+    }
+}
+
+public sealed class SqliteFactory() : DubanFactory(DatabaseProvider.Sqlite);
+
+public sealed class PostgresFactory() : DubanFactory(DatabaseProvider.Postgres);
+
+[CollectionDefinition(Name)]
+public sealed class OnSqlite : ICollectionFixture<SqliteFactory>
+{
+    public const string Name = "sqlite";
+}
+
+[CollectionDefinition(Name)]
+public sealed class OnPostgres : ICollectionFixture<PostgresFactory>
+{
+    public const string Name = "postgres";
+}
+
+/// <summary>The PostgreSQL server that scripts/test.sh starts on loopback and names in DUBAN_TEST_PG.</summary>
+public static class PostgresServer
+{
+    public static string ConnectionString =>
+        Environment.GetEnvironmentVariable("DUBAN_TEST_PG")
+        ?? throw new InvalidOperationException(
+            "DUBAN_TEST_PG is not set. Run the tests with scripts/test.sh, which starts PostgreSQL on loopback, " +
+            "or point DUBAN_TEST_PG at a server you started (Host=127.0.0.1;Port=...;Username=postgres;Database=postgres).");
+
+    public static async Task CreateDatabaseAsync(string name)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    public static async Task DropDatabaseAsync(string name)
+    {
+        NpgsqlConnection.ClearAllPools();
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", connection);
+        await command.ExecuteNonQueryAsync();
+    }
+}

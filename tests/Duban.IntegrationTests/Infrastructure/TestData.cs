@@ -1,0 +1,156 @@
+using System.Net.Http.Headers;
+using System.Text.RegularExpressions;
+using Duban.Data;
+using Duban.Domain.Access;
+using Duban.Domain.Organisation;
+using Duban.Web.Infrastructure;
+using Duban.Web.Setup;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Duban.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// Names for what the demo county holds, plus a second region ("other") that nobody in the
+/// demo county may ever see.
+/// </summary>
+public sealed partial class TestData
+{
+    public const string Password = DemoSeeder.Password;
+    public const string OtherLiaison = "other-liaison";
+
+    private readonly DubanFactory factory;
+
+    private TestData(DubanFactory factory) => this.factory = factory;
+
+    public int RegionId { get; private set; }
+    public int OtherRegionId { get; private set; }
+    public int RootUnitId { get; private set; }
+
+    /// <summary>县发展和改革局: unit A, the home of the liaison "fgj".</summary>
+    public int UnitA { get; private set; }
+
+    /// <summary>城关镇: unit B, the home of the liaison "chengguan".</summary>
+    public int UnitB { get; private set; }
+
+    public int PersonInA { get; private set; }
+    public int PersonInB { get; private set; }
+    public int OtherRegionUnit { get; private set; }
+    public int OtherRegionPerson { get; private set; }
+    public int OtherRegionAccount { get; private set; }
+    public int LiaisonBAccount { get; private set; }
+
+    public static async Task<TestData> CreateAsync(DubanFactory factory)
+    {
+        var data = new TestData(factory);
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<DubanDb>();
+        var region = await db.Regions.SingleAsync(r => r.Code == DemoSeeder.RegionCode);
+        data.RegionId = region.Id;
+        data.RootUnitId = await db.Units.Where(u => u.RegionId == region.Id && u.ParentId == null).Select(u => u.Id).SingleAsync();
+        data.UnitA = await db.Units.Where(u => u.Name == "县发展和改革局").Select(u => u.Id).SingleAsync();
+        data.UnitB = await db.Units.Where(u => u.Name == "城关镇").Select(u => u.Id).SingleAsync();
+        data.PersonInA = await db.People.Where(p => p.UnitId == data.UnitA).Select(p => p.Id).FirstAsync();
+        data.PersonInB = await db.People.Where(p => p.UnitId == data.UnitB).Select(p => p.Id).FirstAsync();
+        data.LiaisonBAccount = await db.Users.Where(a => a.UserName == "chengguan").Select(a => a.Id).SingleAsync();
+
+        var other = new Region { Name = "白云区", Code = "990202" };
+        db.Regions.Add(other);
+        await db.SaveChangesAsync();
+        var root = new Unit { RegionId = other.Id, Name = "白云区委区政府", Kind = UnitKind.Leadership };
+        db.Units.Add(root);
+        await db.SaveChangesAsync();
+        root.Path = UnitPath.Child(UnitPath.Root, root.Id);
+        var bureau = new Unit { RegionId = other.Id, ParentId = root.Id, Name = "区发展和改革局", Kind = UnitKind.Department };
+        db.Units.Add(bureau);
+        await db.SaveChangesAsync();
+        bureau.Path = UnitPath.Child(root.Path, bureau.Id);
+        var person = new Person { RegionId = other.Id, UnitId = bureau.Id, Name = "赵其他", Title = "联络员" };
+        db.People.Add(person);
+        await db.SaveChangesAsync();
+        data.OtherRegionId = other.Id;
+        data.OtherRegionUnit = bureau.Id;
+        data.OtherRegionPerson = person.Id;
+
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<Account>>();
+        var account = new Account { UserName = OtherLiaison, DisplayName = "赵其他", RegionId = other.Id, UnitId = bureau.Id, PersonId = person.Id };
+        Check(await users.CreateAsync(account, Password));
+        Check(await users.AddToRoleAsync(account, Roles.Liaison));
+        data.OtherRegionAccount = account.Id;
+        return data;
+    }
+
+    public Task<int> UnitIdAsync(string name) => factory.WithDbAsync(db => db.Units.IgnoreQueryFilters().Where(u => u.Name == name).Select(u => u.Id).SingleAsync());
+
+    /// <summary>A client that calls the API with a fresh bearer token of the named account.</summary>
+    public async Task<HttpClient> ApiClientAsync(string userName, string? acceptLanguage = null)
+    {
+        var token = ApiTokenAuthentication.NewToken();
+        await factory.WithDbAsync(async db =>
+        {
+            var accountId = await db.Users.IgnoreQueryFilters().Where(a => a.UserName == userName).Select(a => a.Id).SingleAsync();
+            db.ApiTokens.Add(new ApiToken { AccountId = accountId, Name = "test", Prefix = token[..10], Hash = ApiTokenAuthentication.HashOf(token), CreatedAt = DateTime.UtcNow });
+            return await db.SaveChangesAsync();
+        });
+        var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        if (acceptLanguage is not null)
+        {
+            client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(acceptLanguage);
+        }
+
+        return client;
+    }
+
+    public HttpClient AnonymousClient() => factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+    /// <summary>A browser-like client signed in through the real sign-in form.</summary>
+    public async Task<HttpClient> SignedInClientAsync(string userName, string password = Password)
+    {
+        var client = AnonymousClient();
+        var response = await PostFormAsync(client, "/Account/Login", "/Account/Login", new() { ["UserName"] = userName, ["Password"] = password });
+        if (response.StatusCode != System.Net.HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"Sign-in of {userName} failed: {(int)response.StatusCode}");
+        }
+
+        return client;
+    }
+
+    /// <summary>Opens a form page, then posts to it with that page's antiforgery token, as a browser would.</summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string formPage, string postUrl, Dictionary<string, string> fields)
+    {
+        var page = await client.GetStringAsync(formPage);
+        var token = AntiforgeryToken().Match(page);
+        if (!token.Success)
+        {
+            throw new InvalidOperationException($"No antiforgery token on {formPage}.");
+        }
+
+        var form = new List<KeyValuePair<string, string>>(fields) { new("__RequestVerificationToken", token.Groups[1].Value) };
+        using var content = new FormUrlEncodedContent(form);
+        return await client.PostAsync(postUrl, content);
+    }
+
+    public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string formPage, string postUrl, IEnumerable<KeyValuePair<string, string>> fields)
+    {
+        var page = await client.GetStringAsync(formPage);
+        var token = AntiforgeryToken().Match(page);
+        var form = new List<KeyValuePair<string, string>>(fields) { new("__RequestVerificationToken", token.Groups[1].Value) };
+        using var content = new FormUrlEncodedContent(form);
+        return await client.PostAsync(postUrl, content);
+    }
+
+    private static void Check(IdentityResult result)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
+        }
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryToken();
+}
