@@ -64,7 +64,12 @@ public static class ServiceSetup
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             o.SlidingExpiration = true;
             o.Events.OnRedirectToLogin = ctx => ApiOrRedirect(ctx, StatusCodes.Status401Unauthorized);
-            o.Events.OnRedirectToAccessDenied = ctx => ApiOrRedirect(ctx, StatusCodes.Status403Forbidden);
+            o.Events.OnRedirectToAccessDenied = ctx =>
+            {
+                // A signed-in person who may not open a page gets a 403 page, not a redirect.
+                ctx.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
         });
 
         // Browsers sign in with the Identity cookie; API clients send a bearer token. One policy
@@ -111,6 +116,7 @@ public static class ServiceSetup
                 o.Conventions.AuthorizeFolder("/Accounts", Policies.Admin);
                 o.Conventions.AllowAnonymousToPage("/SignIn/Login");
                 o.Conventions.AllowAnonymousToPage("/SignIn/AccessDenied");
+                o.Conventions.AllowAnonymousToPage("/Error");
             })
             .AddViewLocalization()
             .AddMvcOptions(o => o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true);
@@ -131,8 +137,17 @@ public static class ServiceSetup
         ArgumentNullException.ThrowIfNull(app);
         // Culture first, so that error pages and ProblemDetails written on the way out speak it too.
         app.UseRequestLocalization();
-        app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = _ => StatusCodes.Status500InternalServerError });
-        app.UseStatusCodePages();
+        // API callers get ProblemDetails; people get a page in their language with the real status code.
+        app.UseWhen(IsApi, api =>
+        {
+            api.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = _ => StatusCodes.Status500InternalServerError });
+            api.UseStatusCodePages();
+        });
+        app.UseWhen(ctx => !IsApi(ctx), pages =>
+        {
+            pages.UseExceptionHandler("/Error/500");
+            pages.UseStatusCodePagesWithReExecute("/Error/{0}");
+        });
         app.Use(SecurityHeaders);
         app.UseStaticFiles();
         app.UseRouting();
@@ -186,9 +201,11 @@ public static class ServiceSetup
         }).AllowAnonymous().ExcludeFromDescription();
     }
 
+    private static bool IsApi(HttpContext ctx) => ctx.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase);
+
     private static Task ApiOrRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> ctx, int status)
     {
-        if (ctx.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase) || ctx.Request.Headers["HX-Request"] == "true")
+        if (IsApi(ctx.HttpContext) || ctx.Request.Headers["HX-Request"] == "true")
         {
             ctx.Response.StatusCode = status;
             return Task.CompletedTask;

@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace Duban.Web.Features;
+
+/// <summary>The page people see for 403, 404 and 500; the status code stays what it was.</summary>
+[IgnoreAntiforgeryToken]
+public sealed class ErrorModel(IStringLocalizer<SharedResource> l) : PageModel
+{
+    public int Code { get; private set; }
+    public string Title { get; private set; } = string.Empty;
+    public string Text { get; private set; } = string.Empty;
+
+    public void OnGet(int code) => Show(code);
+
+    public void OnPost(int code) => Show(code);
+
+    private void Show(int code)
+    {
+        Code = code;
+        (Title, Text) = code switch
+        {
+            403 => (l["AccessDenied.Title"].Value, l["AccessDenied.Text"].Value),
+            404 => (l["Error.NotFound"].Value, l["Error.NotFoundText"].Value),
+            400 => (l["Problem.400"].Value, l["Problem.Antiforgery"].Value),
+            _ => (l["Problem.500"].Value, l["Error.ServerText"].Value),
+        };
+        if (HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is null && code is >= 400 and < 600)
+        {
+            Response.StatusCode = code;
+        }
+    }
+}

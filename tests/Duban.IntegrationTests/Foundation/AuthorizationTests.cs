@@ -1,0 +1,192 @@
+using System.Net;
+using Duban.IntegrationTests.Infrastructure;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Duban.IntegrationTests.Foundation;
+
+/// <summary>
+/// Every route the app has, tried by a liaison of unit A (县发改局) against unit B (城关镇) of the same
+/// county and against another region. Routes are read from the app itself, so a new route that is
+/// not classified here fails the test until somebody decides what it must do.
+/// </summary>
+public abstract class AuthorizationTests(DubanFactory app)
+{
+    private TestData D => app.Data;
+
+    private List<(string Pattern, string Method)> Routes()
+    {
+        var sources = app.Services.GetRequiredService<IEnumerable<EndpointDataSource>>();
+        return sources.SelectMany(s => s.Endpoints).OfType<RouteEndpoint>()
+            .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"]).Select(m => (Pattern: "/" + e.RoutePattern.RawText!.Trim('/'), Method: m)))
+            .Distinct()
+            .ToList();
+    }
+
+    /// <summary>For each route: the concrete URLs that reach another unit's or another region's data.</summary>
+    private IEnumerable<string> ForeignUrls(string pattern, string method) => (method, pattern) switch
+    {
+        ("POST", "/api/v1/units") => ["/api/v1/units"],
+        ("POST", "/api/v1/people") => ["/api/v1/people"],
+        (_, _) => ForeignUrls(pattern),
+    };
+
+    private IEnumerable<string> ForeignUrls(string pattern) => pattern switch
+    {
+        "/api/v1/units/{id:int}" => [$"/api/v1/units/{D.UnitB}", $"/api/v1/units/{D.OtherRegionUnit}"],
+        "/api/v1/people/{id:int}" => [$"/api/v1/people/{D.PersonInB}", $"/api/v1/people/{D.OtherRegionPerson}"],
+        "/api/v1/accounts/{id:int}" => [$"/api/v1/accounts/{D.LiaisonBAccount}", $"/api/v1/accounts/{D.OtherRegionAccount}"],
+        "/api/v1/history/{kind}/{id:int}" =>
+        [
+            $"/api/v1/history/Unit/{D.UnitB}", $"/api/v1/history/Unit/{D.OtherRegionUnit}",
+            $"/api/v1/history/Person/{D.PersonInB}", $"/api/v1/history/Person/{D.OtherRegionPerson}",
+            $"/api/v1/history/Account/{D.LiaisonBAccount}", $"/api/v1/history/Account/{D.OtherRegionAccount}",
+        ],
+        "/api/v1/accounts" => ["/api/v1/accounts"],
+        "/Units/Details/{id:int}" => [$"/Units/Details/{D.UnitB}", $"/Units/Details/{D.OtherRegionUnit}"],
+        "/Units/Edit/{id:int?}" => [$"/Units/Edit/{D.UnitB}", $"/Units/Edit/{D.OtherRegionUnit}", "/Units/Edit"],
+        "/People/Details/{id:int}" => [$"/People/Details/{D.PersonInB}", $"/People/Details/{D.OtherRegionPerson}"],
+        "/People/Edit/{id:int?}" => [$"/People/Edit/{D.PersonInB}", $"/People/Edit/{D.OtherRegionPerson}", "/People/Edit"],
+        "/Audit/History/{kind}/{id:int}" =>
+        [
+            $"/Audit/History/Unit/{D.UnitB}", $"/Audit/History/Unit/{D.OtherRegionUnit}",
+            $"/Audit/History/Person/{D.PersonInB}", $"/Audit/History/Person/{D.OtherRegionPerson}",
+            $"/Audit/History/Account/{D.LiaisonBAccount}",
+        ],
+        "/Accounts" or "/Accounts/Index" => ["/Accounts"],
+        "/Accounts/Edit/{id:int?}" => [$"/Accounts/Edit/{D.LiaisonBAccount}", $"/Accounts/Edit/{D.OtherRegionAccount}", "/Accounts/Edit"],
+        _ => [],
+    };
+
+    /// <summary>Routes that show only the caller's own data, or lists already filtered by scope (checked below).</summary>
+    private static readonly HashSet<string> OwnOrFiltered = new(StringComparer.Ordinal)
+    {
+        "/", "/Index", "/Units", "/Units/Index", "/People", "/People/Index", "/api/v1/units", "/api/v1/people", "/api/v1/me",
+        "/Account/Login", "/Account/Logout", "/Account/AccessDenied", "/Account/Password", "/Account/Tokens",
+        "/Error/{code:int}", "/health", "/culture", "/openapi/{documentName}.json",
+    };
+
+    [Fact]
+    public async Task Every_route_is_classified_and_every_foreign_url_is_refused_to_a_liaison_of_another_unit()
+    {
+        var api = await D.ApiClientAsync("fgj");
+        var browser = await D.SignedInClientAsync("fgj");
+        var unclassified = new List<string>();
+        var leaks = new List<string>();
+        var checkedUrls = 0;
+
+        foreach (var (pattern, method) in Routes())
+        {
+            var urls = ForeignUrls(pattern, method).ToList();
+            if (urls.Count == 0)
+            {
+                if (!OwnOrFiltered.Contains(pattern))
+                {
+                    unclassified.Add($"{method} {pattern}");
+                }
+
+                continue;
+            }
+
+            foreach (var url in urls)
+            {
+                var client = url.StartsWith("/api/", StringComparison.Ordinal) ? api : browser;
+                using var request = new HttpRequestMessage(new HttpMethod(method), url);
+                if (method is "POST" or "PUT")
+                {
+                    request.Content = JsonContent.Create(new { name = "越权测试", kind = "Department", parentId = D.UnitB, unitId = D.UnitB, userName = "x", displayName = "x", roles = new[] { "Viewer" }, password = "abcdefg1" });
+                }
+
+                var response = await client.SendAsync(request);
+                checkedUrls++;
+                if (response.StatusCode is not (HttpStatusCode.Forbidden or HttpStatusCode.NotFound))
+                {
+                    leaks.Add($"{method} {url} -> {(int)response.StatusCode}");
+                }
+            }
+        }
+
+        Assert.True(unclassified.Count == 0, "Routes nobody classified for authorization: " + string.Join(", ", unclassified));
+        Assert.True(leaks.Count == 0, "Foreign data reachable by the liaison of unit A: " + string.Join(", ", leaks));
+        Assert.True(checkedUrls >= 30, $"Only {checkedUrls} foreign URLs were tried; the route list looks wrong.");
+    }
+
+    [Fact]
+    public async Task Lists_show_a_liaison_only_their_own_subtree()
+    {
+        var api = await D.ApiClientAsync("fgj");
+        var units = await api.GetFromJsonAsync<List<UnitRow>>("/api/v1/units");
+        Assert.NotNull(units);
+        Assert.Contains(units, u => u.Id == D.UnitA);
+        Assert.DoesNotContain(units, u => u.Id == D.UnitB || u.Id == D.OtherRegionUnit || u.Id == D.RootUnitId);
+
+        var people = await api.GetFromJsonAsync<List<PersonRow>>("/api/v1/people");
+        Assert.NotNull(people);
+        Assert.Contains(people, p => p.Id == D.PersonInA);
+        Assert.DoesNotContain(people, p => p.Id == D.PersonInB || p.Id == D.OtherRegionPerson);
+
+        var browser = await D.SignedInClientAsync("fgj");
+        var tree = await browser.GetStringAsync("/Units");
+        Assert.Contains("县发展和改革局", tree, StringComparison.Ordinal);
+        Assert.DoesNotContain("城关镇", tree, StringComparison.Ordinal);
+        var peoplePage = await browser.GetStringAsync("/People");
+        Assert.DoesNotContain("城关镇", peoplePage, StringComparison.Ordinal);
+        Assert.DoesNotContain("赵其他", peoplePage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_supervision_office_sees_its_whole_region_but_never_another()
+    {
+        var api = await D.ApiClientAsync("duchashi");
+        var units = await api.GetFromJsonAsync<List<UnitRow>>("/api/v1/units");
+        Assert.NotNull(units);
+        Assert.Contains(units, u => u.Id == D.UnitA);
+        Assert.Contains(units, u => u.Id == D.UnitB);
+        Assert.DoesNotContain(units, u => u.Id == D.OtherRegionUnit);
+        Assert.Equal(HttpStatusCode.NotFound, (await api.GetAsync($"/api/v1/units/{D.OtherRegionUnit}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await api.GetAsync($"/api/v1/people/{D.OtherRegionPerson}")).StatusCode);
+
+        var other = await D.ApiClientAsync(TestData.OtherLiaison);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/api/v1/units/{D.UnitA}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Every_api_route_refuses_anonymous_callers_with_401()
+    {
+        var client = D.AnonymousClient();
+        var apiRoutes = Routes().Where(r => r.Pattern.StartsWith("/api/", StringComparison.Ordinal)).ToList();
+        Assert.True(apiRoutes.Count >= 10, "The API route list looks wrong.");
+        foreach (var (pattern, method) in apiRoutes)
+        {
+            var url = pattern.Replace("{id:int}", "1", StringComparison.Ordinal).Replace("{kind}", "Unit", StringComparison.Ordinal);
+            using var request = new HttpRequestMessage(new HttpMethod(method), url);
+            if (method is "POST" or "PUT")
+            {
+                request.Content = JsonContent.Create(new { name = "x" });
+            }
+
+            var response = await client.SendAsync(request);
+            Assert.True(response.StatusCode == HttpStatusCode.Unauthorized, $"{method} {url} answered {(int)response.StatusCode} to an anonymous caller");
+        }
+    }
+
+    [Fact]
+    public async Task A_viewer_or_liaison_cannot_write_the_organisation_even_inside_their_unit()
+    {
+        var api = await D.ApiClientAsync("fgj");
+        var response = await api.PutAsJsonAsync($"/api/v1/units/{D.UnitA}", new { name = "改名", kind = "Department", parentId = D.RootUnitId });
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        var name = await app.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Units, u => u.Id == D.UnitA));
+        Assert.Equal("县发展和改革局", name.Name);
+    }
+
+    private sealed record UnitRow(int Id, string Name);
+
+    private sealed record PersonRow(int Id, string Name);
+}
+
+[Collection(OnSqlite.Name)]
+public sealed class AuthorizationTestsOnSqlite(SqliteFactory app) : AuthorizationTests(app);
+
+[Collection(OnPostgres.Name)]
+public sealed class AuthorizationTestsOnPostgres(PostgresFactory app) : AuthorizationTests(app);
