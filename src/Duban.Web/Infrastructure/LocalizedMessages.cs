@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
@@ -78,4 +79,33 @@ public sealed class LocalizedIdentityErrors(IStringLocalizer<SharedResource> l) 
     public override IdentityError PasswordMismatch() => new() { Code = nameof(PasswordMismatch), Description = l["Identity.PasswordMismatch"] };
 
     public override IdentityError DefaultError() => new() { Code = nameof(DefaultError), Description = l["Identity.DefaultError"] };
+}
+
+/// <summary>
+/// A request body the API cannot read (broken JSON, a word where a number belongs, an unknown kind)
+/// is answered with a 400 that says which field, in the caller's language, instead of an empty 400.
+/// </summary>
+public sealed class BadRequestHandler(IProblemDetailsService problems, IStringLocalizer<SharedResource> l) : Microsoft.AspNetCore.Diagnostics.IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(httpContext);
+        if (exception is not BadHttpRequestException bad)
+        {
+            return false;
+        }
+
+        var path = (bad.InnerException as System.Text.Json.JsonException)?.Path?.TrimStart('$', '.');
+        httpContext.Response.StatusCode = bad.StatusCode;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            ProblemDetails =
+            {
+                Status = bad.StatusCode,
+                Title = l["Problem.400"],
+                Detail = string.IsNullOrEmpty(path) ? l["Problem.UnreadableBody"] : l["Problem.UnreadableField", path],
+            },
+        });
+    }
 }

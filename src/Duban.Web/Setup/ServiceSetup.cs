@@ -123,6 +123,9 @@ public static class ServiceSetup
         services.AddSingleton<Microsoft.Extensions.Options.IConfigureOptions<MvcOptions>, LocalizedModelBindingMessages>();
 
         services.AddProblemDetails(o => o.CustomizeProblemDetails = LocalizedProblemDetails.Customize);
+        services.AddExceptionHandler<BadRequestHandler>();
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
         {
             doc.Info.Title = "Duban API";

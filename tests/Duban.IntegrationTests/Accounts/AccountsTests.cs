@@ -1,0 +1,99 @@
+using System.Net;
+using System.Text.Json;
+using Duban.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Duban.IntegrationTests.Accounts;
+
+public abstract class AccountsTests(DubanFactory app)
+{
+    private TestData D => app.Data;
+
+    [Fact]
+    public async Task The_administrator_creates_a_liaison_who_can_then_sign_in_and_see_their_unit()
+    {
+        var admin = await D.ApiClientAsync("admin");
+        var user = "liaison-" + Guid.NewGuid().ToString("N")[..6];
+        var response = await admin.PostAsJsonAsync("/api/v1/accounts", new { userName = user, displayName = "新联络员", unitId = D.UnitB, roles = new[] { "Liaison" }, password = "Chengguan2026" });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+
+        var browser = await D.SignedInClientAsync(user, "Chengguan2026");
+        var home = await browser.GetStringAsync("/");
+        Assert.Contains("城关镇及其下属单位", home, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_weak_password_or_unknown_role_is_refused_and_no_account_is_made()
+    {
+        var admin = await D.ApiClientAsync("admin");
+        var before = await app.WithDbAsync(db => db.Users.IgnoreQueryFilters().CountAsync());
+        var weak = await admin.PostAsJsonAsync("/api/v1/accounts", new { userName = "weak-" + Guid.NewGuid().ToString("N")[..6], displayName = "弱密码", unitId = D.UnitA, roles = new[] { "Liaison" }, password = "abc" });
+        Assert.Equal(HttpStatusCode.BadRequest, weak.StatusCode);
+        var body = await weak.Content.ReadAsStringAsync();
+        Assert.Contains("密码至少 8 位", body, StringComparison.Ordinal);
+        Assert.Contains("密码至少包含一个数字", body, StringComparison.Ordinal);
+
+        var role = await admin.PostAsJsonAsync("/api/v1/accounts", new { userName = "role-" + Guid.NewGuid().ToString("N")[..6], displayName = "怪角色", unitId = D.UnitA, roles = new[] { "Emperor" }, password = "Valid2026x" });
+        Assert.Equal(HttpStatusCode.BadRequest, role.StatusCode);
+
+        var taken = await admin.PostAsJsonAsync("/api/v1/accounts", new { userName = "fgj", displayName = "重名", unitId = D.UnitA, roles = new[] { "Liaison" }, password = "Valid2026x" });
+        Assert.Equal(HttpStatusCode.BadRequest, taken.StatusCode);
+        Assert.Contains("登录名“fgj”已被使用", await taken.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        Assert.Equal(before, await app.WithDbAsync(db => db.Users.IgnoreQueryFilters().CountAsync()));
+    }
+
+    [Fact]
+    public async Task Only_system_administrators_manage_accounts()
+    {
+        foreach (var user in new[] { "duchashi", "leader", "fgj", "viewer" })
+        {
+            var api = await D.ApiClientAsync(user);
+            Assert.Equal(HttpStatusCode.Forbidden, (await api.GetAsync("/api/v1/accounts")).StatusCode);
+            var browser = await D.SignedInClientAsync(user);
+            var page = await browser.GetAsync("/Accounts");
+            Assert.Equal(HttpStatusCode.Forbidden, page.StatusCode);
+            Assert.Contains("无权访问", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task A_password_reset_and_a_role_change_are_in_the_history_without_the_hash()
+    {
+        var admin = await D.ApiClientAsync("admin");
+        var user = "reset-" + Guid.NewGuid().ToString("N")[..6];
+        var created = await admin.PostAsJsonAsync("/api/v1/accounts", new { userName = user, displayName = "重置", unitId = D.UnitA, roles = new[] { "Viewer" }, password = "First2026x" });
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+
+        var changed = await admin.PutAsJsonAsync($"/api/v1/accounts/{id}", new { userName = user, displayName = "重置", unitId = D.UnitA, roles = new[] { "Liaison" }, password = "Second2026x" });
+        Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+        var dto = await changed.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("Liaison", Assert.Single(dto.GetProperty("roles").EnumerateArray()).GetString());
+
+        await D.SignedInClientAsync(user, "Second2026x");
+        var history = await admin.GetStringAsync($"/api/v1/history/Account/{id}");
+        Assert.Contains("PasswordHash", history, StringComparison.Ordinal);
+        Assert.Contains("******", history, StringComparison.Ordinal);
+        Assert.DoesNotContain("AQAAAA", history, StringComparison.Ordinal); // Identity's hash prefix
+    }
+
+    [Fact]
+    public async Task A_locked_account_cannot_use_its_token()
+    {
+        var admin = await D.ApiClientAsync("admin");
+        var user = "locked-" + Guid.NewGuid().ToString("N")[..6];
+        var created = await admin.PostAsJsonAsync("/api/v1/accounts", new { userName = user, displayName = "锁定", unitId = D.UnitA, roles = new[] { "Viewer" }, password = "Lock2026x" });
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+        var api = await D.ApiClientAsync(user);
+        Assert.Equal(HttpStatusCode.OK, (await api.GetAsync("/api/v1/me")).StatusCode);
+
+        await admin.PutAsJsonAsync($"/api/v1/accounts/{id}", new { userName = user, displayName = "锁定", unitId = D.UnitA, roles = new[] { "Viewer" }, isLocked = true });
+        Assert.Equal(HttpStatusCode.Unauthorized, (await api.GetAsync("/api/v1/me")).StatusCode);
+    }
+}
+
+[Collection(OnSqlite.Name)]
+public sealed class AccountsTestsOnSqlite(SqliteFactory app) : AccountsTests(app);
+
+[Collection(OnPostgres.Name)]
+public sealed class AccountsTestsOnPostgres(PostgresFactory app) : AccountsTests(app);
