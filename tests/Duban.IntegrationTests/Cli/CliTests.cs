@@ -1,0 +1,124 @@
+using System.Diagnostics;
+using Duban.IntegrationTests.Infrastructure;
+using Microsoft.Data.Sqlite;
+
+namespace Duban.IntegrationTests.Cli;
+
+/// <summary>The operator's commands, run as a separate process exactly as an operator runs them.</summary>
+public sealed class CliTests : IDisposable
+{
+    private readonly string dir = Directory.CreateTempSubdirectory("duban-cli-").FullName;
+
+    private string Db => Path.Combine(dir, "duban.db");
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(dir, recursive: true);
+    }
+
+    private async Task<(int Exit, string Out, string Err)> RunAsync(string provider, string connection, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = dir,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Duban.Web.dll"));
+        foreach (var a in args)
+        {
+            start.ArgumentList.Add(a);
+        }
+
+        start.Environment["Database__Provider"] = provider;
+        start.Environment["ConnectionStrings__Duban"] = connection;
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await stdout, await stderr);
+    }
+
+    private Task<(int Exit, string Out, string Err)> Sqlite(params string[] args) => RunAsync("Sqlite", $"Data Source={Db}", args);
+
+    private long Scalar(string sql)
+    {
+        using var connection = new SqliteConnection($"Data Source={Db};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return (long)command.ExecuteScalar()!;
+    }
+
+    [Fact]
+    public async Task Migrate_then_seed_demo_builds_the_demo_county_once()
+    {
+        var migrate = await Sqlite("migrate");
+        Assert.True(migrate.Exit == 0, migrate.Err);
+        Assert.Contains("Database is up to date.", migrate.Out, StringComparison.Ordinal);
+        Assert.Equal(0, Scalar("SELECT COUNT(*) FROM Units"));
+        Assert.Equal(5, Scalar("SELECT COUNT(*) FROM AspNetRoles"));
+
+        var seed = await Sqlite("seed-demo");
+        Assert.True(seed.Exit == 0, seed.Err);
+        Assert.Contains("Demo region seeded.", seed.Out, StringComparison.Ordinal);
+        Assert.Contains("duchashi", seed.Out, StringComparison.Ordinal);
+        var units = Scalar("SELECT COUNT(*) FROM Units");
+        Assert.InRange(units, 28, 40);
+        Assert.True(Scalar("SELECT COUNT(*) FROM AuditEntries WHERE EntityType = 'Unit'") >= units);
+
+        var again = await Sqlite("seed-demo");
+        Assert.Contains("already exists", again.Out, StringComparison.Ordinal);
+        Assert.Equal(units, Scalar("SELECT COUNT(*) FROM Units"));
+    }
+
+    [Fact]
+    public async Task Create_admin_makes_a_working_administrator_and_refuses_a_weak_password()
+    {
+        var weak = await Sqlite("create-admin", "--username", "boss", "--password", "123");
+        Assert.Equal(1, weak.Exit);
+        Assert.Equal(0, Scalar("SELECT COUNT(*) FROM AspNetUsers"));
+
+        var made = await Sqlite("create-admin", "--username", "boss", "--password", "Boss2026x", "--region-name", "测试县", "--region", "990999");
+        Assert.True(made.Exit == 0, made.Err + made.Out);
+        Assert.Equal(1, Scalar("SELECT COUNT(*) FROM AspNetUsers u JOIN AspNetUserRoles ur ON ur.UserId = u.Id JOIN AspNetRoles r ON r.Id = ur.RoleId WHERE u.UserName = 'boss' AND r.Name = 'SystemAdmin'"));
+        Assert.Equal(1, Scalar("SELECT COUNT(*) FROM Regions WHERE Code = '990999'"));
+
+        var usage = await Sqlite("create-admin");
+        Assert.Equal(2, usage.Exit);
+    }
+
+    [Fact]
+    public async Task Backup_writes_a_consistent_copy_that_opens()
+    {
+        await Sqlite("seed-demo");
+        var target = Path.Combine(dir, "copy.db");
+        var backup = await Sqlite("backup", "--out", target);
+        Assert.True(backup.Exit == 0, backup.Err);
+        using var copy = new SqliteConnection($"Data Source={target};Pooling=False");
+        copy.Open();
+        using var command = copy.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM Units";
+        Assert.Equal(Scalar("SELECT COUNT(*) FROM Units"), (long)command.ExecuteScalar()!);
+    }
+
+    [Fact]
+    public async Task Backup_on_postgres_prints_the_pg_dump_line()
+    {
+        var result = await RunAsync("Postgres", "Host=db.internal;Port=5433;Username=duban;Database=duban", "backup");
+        Assert.Equal(0, result.Exit);
+        Assert.Contains("pg_dump --format=custom --host=db.internal --port=5433 --username=duban --dbname=duban", result.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_unknown_command_says_how_to_use_the_tool()
+    {
+        var result = await Sqlite("frobnicate");
+        Assert.Equal(2, result.Exit);
+        Assert.Contains("Unknown command 'frobnicate'", result.Err, StringComparison.Ordinal);
+        Assert.Contains("create-admin", result.Out, StringComparison.Ordinal);
+    }
+}

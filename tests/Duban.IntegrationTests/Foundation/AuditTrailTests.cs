@@ -1,0 +1,65 @@
+using Duban.Data;
+using Duban.Domain.Organisation;
+using Duban.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Duban.IntegrationTests.Foundation;
+
+public abstract class AuditTrailTests(DubanFactory app)
+{
+    [Fact]
+    public async Task Audit_rows_cannot_be_changed_or_deleted()
+    {
+        await app.WithDbAsync(async db =>
+        {
+            var entry = await db.AuditEntries.IgnoreQueryFilters().FirstAsync();
+            entry.ActorName = "someone else";
+            await Assert.ThrowsAsync<InvalidOperationException>(() => db.SaveChangesAsync());
+            db.ChangeTracker.Clear();
+
+            db.AuditEntries.Remove(await db.AuditEntries.IgnoreQueryFilters().FirstAsync());
+            await Assert.ThrowsAsync<InvalidOperationException>(() => db.SaveChangesAsync());
+            return 0;
+        });
+    }
+
+    [Fact]
+    public async Task A_change_and_its_audit_row_commit_together()
+    {
+        var name = "留痕测试" + Guid.NewGuid().ToString("N")[..4];
+        var id = await app.WithDbAsync(async db =>
+        {
+            var unit = new Unit { RegionId = app.Data.RegionId, ParentId = app.Data.RootUnitId, Name = name, Kind = UnitKind.Department, Path = "/" };
+            db.Units.Add(unit);
+            await db.SaveChangesAsync();
+            return unit.Id;
+        });
+
+        var entries = await app.WithDbAsync(db => db.AuditEntries.IgnoreQueryFilters().Where(a => a.EntityType == "Unit" && a.EntityId == id).ToListAsync());
+        var created = Assert.Single(entries);
+        Assert.Equal(AuditActions.Created, created.Action);
+        Assert.Equal(app.Data.RegionId, created.RegionId);
+        Assert.Contains(name, created.After, StringComparison.Ordinal);
+        Assert.Null(created.Before);
+    }
+
+    [Fact]
+    public async Task A_failed_save_leaves_neither_the_change_nor_an_audit_row()
+    {
+        var before = await app.WithDbAsync(db => db.AuditEntries.IgnoreQueryFilters().CountAsync());
+        await app.WithDbAsync(async db =>
+        {
+            // Same parent, same name: the unique index refuses it.
+            db.Units.Add(new Unit { RegionId = app.Data.RegionId, ParentId = app.Data.RootUnitId, Name = "城关镇", Kind = UnitKind.TownOrStreet, Path = "/" });
+            await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
+            return 0;
+        });
+        Assert.Equal(before, await app.WithDbAsync(db => db.AuditEntries.IgnoreQueryFilters().CountAsync()));
+    }
+}
+
+[Collection(OnSqlite.Name)]
+public sealed class AuditTrailTestsOnSqlite(SqliteFactory app) : AuditTrailTests(app);
+
+[Collection(OnPostgres.Name)]
+public sealed class AuditTrailTestsOnPostgres(PostgresFactory app) : AuditTrailTests(app);
