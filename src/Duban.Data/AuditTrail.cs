@@ -24,16 +24,27 @@ internal static class AuditTrail
     private static readonly JsonSerializerOptions Json = new()
     {
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
     };
 
-    internal sealed record Pending(EntityEntry Entry, string Action, string? Before, Dictionary<string, object?>? ModifiedAfter);
+    internal sealed record Pending(EntityEntry Entry, string Action, string? Before, Dictionary<string, object?>? ModifiedAfter, string? FixedAfter = null);
 
-    public static List<Pending> Capture(ChangeTracker tracker)
+    public static List<Pending> Capture(ChangeTracker tracker, Func<int, string> roleName)
     {
         tracker.DetectChanges();
         var pending = new List<Pending>();
         foreach (var entry in tracker.Entries())
         {
+            // A role granted or taken away is a change to the account that holds it.
+            if (entry.Entity is Microsoft.AspNetCore.Identity.IdentityUserRole<int> link && entry.State is EntityState.Added or EntityState.Deleted)
+            {
+                var role = new Dictionary<string, object?> { ["Role"] = roleName(link.RoleId) };
+                pending.Add(entry.State == EntityState.Added
+                    ? new Pending(entry, AuditActions.Updated, null, null, Serialize(role))
+                    : new Pending(entry, AuditActions.Updated, Serialize(role), null, null));
+                continue;
+            }
+
             if (entry.Entity is AuditEntry)
             {
                 if (entry.State is EntityState.Modified or EntityState.Deleted)
@@ -75,23 +86,28 @@ internal static class AuditTrail
         return pending;
     }
 
-    public static IEnumerable<AuditEntry> Complete(List<Pending> pending, Actor actor, DateTime at) =>
-        pending.Select(p => new AuditEntry
+    public static IEnumerable<AuditEntry> Complete(List<Pending> pending, Actor actor, DateTime at, Func<int, int?> regionOfAccount) =>
+        pending.Select(p =>
         {
-            RegionId = RegionOf(p.Entry.Entity) ?? actor.RegionId,
-            At = at,
-            ActorId = actor.AccountId,
-            ActorName = actor.Name,
-            EntityType = p.Entry.Metadata.ClrType.Name,
-            EntityId = (int)p.Entry.Property("Id").CurrentValue!,
-            Action = p.Action,
-            Before = p.Before,
-            After = p.Action switch
+            var isRoleLink = p.Entry.Entity is Microsoft.AspNetCore.Identity.IdentityUserRole<int>;
+            var userId = isRoleLink ? ((Microsoft.AspNetCore.Identity.IdentityUserRole<int>)p.Entry.Entity).UserId : 0;
+            return new AuditEntry
             {
-                AuditActions.Created => Serialize(Values(p.Entry, original: false, onlyModified: false)),
-                AuditActions.Updated => Serialize(p.ModifiedAfter!),
-                _ => null,
-            },
+                RegionId = (isRoleLink ? regionOfAccount(userId) : RegionOf(p.Entry.Entity)) ?? actor.RegionId,
+                At = at,
+                ActorId = actor.AccountId,
+                ActorName = actor.Name,
+                EntityType = isRoleLink ? nameof(Account) : p.Entry.Metadata.ClrType.Name,
+                EntityId = isRoleLink ? userId : (int)p.Entry.Property("Id").CurrentValue!,
+                Action = p.Action,
+                Before = p.Before,
+                After = p.FixedAfter ?? p.Action switch
+                {
+                    AuditActions.Created => Serialize(Values(p.Entry, original: false, onlyModified: false)),
+                    AuditActions.Updated when p.ModifiedAfter is not null => Serialize(p.ModifiedAfter),
+                    _ => null,
+                },
+            };
         });
 
     private static int? RegionOf(object entity) => entity switch

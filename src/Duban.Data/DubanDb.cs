@@ -53,7 +53,7 @@ public sealed class DubanDb(DbContextOptions<DubanDb> options, IActorAccessor? a
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        var pending = AuditTrail.Capture(ChangeTracker);
+        var pending = AuditTrail.Capture(ChangeTracker, roleId => Roles.Find(roleId)?.Name ?? roleId.ToString(System.Globalization.CultureInfo.InvariantCulture));
         if (pending.Count == 0)
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
@@ -67,7 +67,7 @@ public sealed class DubanDb(DbContextOptions<DubanDb> options, IActorAccessor? a
         try
         {
             var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            AuditEntries.AddRange(AuditTrail.Complete(pending, CurrentActor, DateTime.UtcNow));
+            AuditEntries.AddRange(AuditTrail.Complete(pending, CurrentActor, DateTime.UtcNow, accountId => Users.IgnoreQueryFilters().Where(a => a.Id == accountId).Select(a => (int?)a.RegionId).FirstOrDefault()));
             await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             if (ownTransaction is not null)
             {

@@ -75,6 +75,15 @@ public abstract class AccountsTests(DubanFactory app)
         Assert.Contains("PasswordHash", history, StringComparison.Ordinal);
         Assert.Contains("******", history, StringComparison.Ordinal);
         Assert.DoesNotContain("AQAAAA", history, StringComparison.Ordinal); // Identity's hash prefix
+
+        // The role taken away and the role granted are both on the account's record.
+        var entries = System.Text.Json.JsonDocument.Parse(history).RootElement.EnumerateArray()
+            .SelectMany(e => e.GetProperty("changes").EnumerateArray())
+            .Where(c => c.GetProperty("field").GetString() == "Role")
+            .Select(c => (Before: c.GetProperty("before").GetString(), After: c.GetProperty("after").GetString()))
+            .ToList();
+        Assert.Contains(entries, c => c.Before == "Viewer" && c.After is null);
+        Assert.Contains(entries, c => c.Before is null && c.After == "Liaison");
     }
 
     [Fact]

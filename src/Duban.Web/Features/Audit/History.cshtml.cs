@@ -11,6 +11,8 @@ public sealed class HistoryModel(DubanDb db, ScopeAccessor scopes) : PageModel
 {
     public IReadOnlyList<HistoryEntry> Entries { get; private set; } = [];
 
+    public string Kind { get; private set; } = string.Empty;
+
     public async Task<IActionResult> OnGetAsync(string kind, int id, CancellationToken ct)
     {
         var scope = await scopes.GetAsync(ct);
@@ -21,6 +23,7 @@ public sealed class HistoryModel(DubanDb db, ScopeAccessor scopes) : PageModel
         }
 
         Entries = entries;
+        Kind = kind;
         return Page();
     }
 }

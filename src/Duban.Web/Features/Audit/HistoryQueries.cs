@@ -12,11 +12,20 @@ public sealed record HistoryEntry(long Id, DateTime At, string Actor, string Act
 
 /// <summary>
 /// The history of one entity, shown only to those who may see the entity itself.
-/// The kinds listed here are the ones whose visibility this feature knows how to check.
+/// Technical fields are left out and references are shown by name, so a person can read it.
 /// </summary>
 public static class HistoryQueries
 {
     public static readonly IReadOnlyList<string> Kinds = ["Unit", "Person", "Account"];
+
+    // Derived or internal: the path follows ParentId, the ids never change.
+    private static readonly HashSet<string> Hidden = new(StringComparer.Ordinal)
+    {
+        "Id", "RegionId", "Path", "ConcurrencyStamp", "SecurityStamp", "NormalizedUserName", "NormalizedEmail",
+        "EmailConfirmed", "PhoneNumberConfirmed", "TwoFactorEnabled", "LockoutEnabled", "AccessFailedCount", "CreatedAt",
+    };
+
+    private static readonly HashSet<string> UnitReferences = new(StringComparer.Ordinal) { "ParentId", "UnitId" };
 
     public static async Task<IReadOnlyList<HistoryEntry>?> ForAsync(DubanDb db, AccessScope scope, bool isAdmin, string kind, int id, CancellationToken ct = default)
     {
@@ -38,7 +47,37 @@ public static class HistoryQueries
             .OrderByDescending(a => a.At).ThenByDescending(a => a.Id)
             .Take(200)
             .ToListAsync(ct);
-        return rows.Select(r => new HistoryEntry(r.Id, r.At, r.ActorName, r.Action, Diff(r.Before, r.After))).ToList();
+        var entries = rows
+            .Select(r => new HistoryEntry(r.Id, r.At, r.ActorName, r.Action, Diff(r.Before, r.After)))
+            .Where(e => e.Action != AuditActions.Updated || e.Changes.Count > 0)
+            .ToList();
+
+        var unitIds = entries.SelectMany(e => e.Changes)
+            .Where(c => UnitReferences.Contains(c.Field))
+            .SelectMany(c => new[] { c.Before, c.After })
+            .Select(v => int.TryParse(v, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : (int?)null)
+            .OfType<int>()
+            .Distinct()
+            .ToList();
+        var personIds = entries.SelectMany(e => e.Changes)
+            .Where(c => c.Field == "PersonId")
+            .SelectMany(c => new[] { c.Before, c.After })
+            .Select(v => int.TryParse(v, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : (int?)null)
+            .OfType<int>()
+            .Distinct()
+            .ToList();
+        var units = unitIds.Count == 0 ? [] : await db.Units.Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), u => u.Name, ct);
+        var people = personIds.Count == 0 ? [] : await db.People.Where(p => personIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), p => p.Name, ct);
+
+        string? Name(string field, string? value) => value is null
+            ? null
+            : UnitReferences.Contains(field) ? units.GetValueOrDefault(value, value)
+            : field == "PersonId" ? people.GetValueOrDefault(value, value)
+            : value;
+
+        return entries
+            .Select(e => e with { Changes = e.Changes.Select(c => c with { Before = Name(c.Field, c.Before), After = Name(c.Field, c.After) }).ToList() })
+            .ToList();
     }
 
     private static List<FieldChange> Diff(string? before, string? after)
@@ -46,7 +85,9 @@ public static class HistoryQueries
         var b = Parse(before);
         var a = Parse(after);
         return b.Keys.Union(a.Keys, StringComparer.Ordinal)
+            .Where(k => !Hidden.Contains(k))
             .Select(k => new FieldChange(k, b.GetValueOrDefault(k), a.GetValueOrDefault(k)))
+            .Where(c => c.Before is not null || c.After is not null)
             .ToList();
     }
 
@@ -63,7 +104,7 @@ public static class HistoryQueries
             p => p.Value.ValueKind switch
             {
                 JsonValueKind.Null => null,
-                JsonValueKind.String => p.Value.GetString(),
+                JsonValueKind.String => p.Value.GetString() is { Length: > 0 } text ? text : null,
                 _ => p.Value.GetRawText(),
             },
             StringComparer.Ordinal);

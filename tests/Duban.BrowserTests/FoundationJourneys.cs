@@ -1,0 +1,113 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Duban.BrowserTests;
+
+[Collection(BrowserJourneys.Name)]
+public sealed class FoundationJourneys(BrowserFixture app)
+{
+    [Fact]
+    public async Task The_administrator_signs_in_switches_language_and_walks_the_admin_screens()
+    {
+        var page = await app.NewPageAsync();
+        await app.SignInAsync(page, "admin");
+        await Expect(page.GetByText("青山县全域")).ToBeVisibleAsync();
+        await app.ScreenshotAsync(page, "01-home-zh");
+
+        // English and back.
+        await page.GetByRole(AriaRole.Button, new() { Name = "English" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Home" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Units", Exact = true })).ToBeVisibleAsync();
+        await app.ScreenshotAsync(page, "02-home-en");
+        await page.GetByRole(AriaRole.Button, new() { Name = "中文" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "首页" })).ToBeVisibleAsync();
+
+        // The unit tree.
+        await page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "单位", Exact = true }).ClickAsync();
+        var tree = page.GetByRole(AriaRole.Tree, new() { Name = "单位树" });
+        await Expect(tree).ToBeVisibleAsync();
+        await Expect(tree.GetByRole(AriaRole.Link, new() { Name = "城关镇" })).ToBeVisibleAsync();
+        await Expect(tree.GetByRole(AriaRole.Link, new() { Name = "开发区招商服务局" })).ToBeVisibleAsync();
+        await app.ScreenshotAsync(page, "03-unit-tree");
+
+        // A unit, its people and its history (loaded by htmx).
+        await tree.GetByRole(AriaRole.Link, new() { Name = "城关镇" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "城关镇", Exact = true })).ToBeVisibleAsync();
+        var history = page.GetByRole(AriaRole.Table, new() { Name = "变更记录（留痕）" });
+        await Expect(history).ToContainTextAsync("新建");
+
+        // Edit: a missing name is refused in place, then a real change is saved and recorded.
+        await page.GetByRole(AriaRole.Link, new() { Name = "编辑" }).ClickAsync();
+        await page.GetByLabel("单位名称").FillAsync(string.Empty);
+        await page.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
+        await Expect(page.GetByText("此项为必填项。")).ToBeVisibleAsync();
+        await app.ScreenshotAsync(page, "04-unit-edit-error");
+        await page.GetByLabel("单位名称").FillAsync("城关镇人民政府");
+        await page.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("已保存");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "城关镇人民政府" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Table, new() { Name = "变更记录（留痕）" })).ToContainTextAsync("城关镇人民政府");
+        await Expect(page.GetByRole(AriaRole.Table, new() { Name = "变更记录（留痕）" })).ToContainTextAsync("系统管理员");
+        await app.ScreenshotAsync(page, "05-unit-history");
+
+        // People, filtered by unit.
+        await page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "人员" }).ClickAsync();
+        await page.GetByLabel("所在单位").SelectOptionAsync(new SelectOptionValue { Label = "　县发展和改革局" });
+        await Expect(page.GetByRole(AriaRole.Table)).ToContainTextAsync("县发改局");
+        await Expect(page.GetByRole(AriaRole.Table)).Not.ToContainTextAsync("城关镇");
+        await app.ScreenshotAsync(page, "06-people");
+
+        // Accounts and roles.
+        await page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "账号" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "fgj" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Checkbox, new() { Name = "单位联络员" })).ToBeCheckedAsync();
+        await Expect(page.GetByRole(AriaRole.Checkbox, new() { Name = "系统管理员" })).Not.ToBeCheckedAsync();
+        await app.ScreenshotAsync(page, "07-account");
+
+        // Sign out.
+        await page.GetByRole(AriaRole.Link, new() { Name = "账号菜单" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "退出登录" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "登录" })).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task A_liaison_sees_only_their_unit_and_gets_a_not_found_page_for_another()
+    {
+        var other = await app.UnitIdAsync("河口镇");
+        var page = await app.NewPageAsync();
+        await app.SignInAsync(page, "fgj");
+        await Expect(page.GetByText("县发展和改革局及其下属单位")).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "账号", Exact = true })).ToHaveCountAsync(0);
+
+        await page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "单位", Exact = true }).ClickAsync();
+        var tree = page.GetByRole(AriaRole.Tree);
+        await Expect(tree.GetByRole(AriaRole.Link, new() { Name = "县发展和改革局" })).ToBeVisibleAsync();
+        await Expect(tree).Not.ToContainTextAsync("河口镇");
+
+        var response = await page.GotoAsync($"/Units/Details/{other}");
+        Assert.Equal(404, response!.Status);
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "页面不存在" })).ToBeVisibleAsync();
+
+        var forbidden = await page.GotoAsync("/Accounts");
+        Assert.Equal(403, forbidden!.Status);
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "无权访问" })).ToBeVisibleAsync();
+        await app.ScreenshotAsync(page, "08-liaison-forbidden");
+    }
+
+    [Fact]
+    public async Task On_a_phone_the_menu_folds_away_and_the_unit_tree_fits_the_screen()
+    {
+        var page = await app.NewPageAsync(new ViewportSize { Width = 390, Height = 844 });
+        await app.SignInAsync(page, "duchashi");
+        var units = page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "单位", Exact = true });
+        await Expect(units).ToBeHiddenAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "菜单" }).ClickAsync();
+        await units.ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Tree)).ToBeVisibleAsync();
+        var overflow = await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth + 1");
+        Assert.False(overflow, "The unit tree makes the page scroll sideways on a phone.");
+        await app.ScreenshotAsync(page, "09-phone-tree");
+        await Expect(page).ToHaveURLAsync(new Regex("/Units$"));
+    }
+}
