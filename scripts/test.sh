@@ -12,9 +12,9 @@ log() { printf '\n== %s\n' "$*"; }
 
 # --- System packages -------------------------------------------------------------------------
 need=()
-command -v chromium >/dev/null 2>&1 || need+=(chromium)
-ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || need+=(postgresql)
-fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || need+=(fonts-noto-cjk)
+for pkg in postgresql chromium fonts-noto-cjk; do
+  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || need+=("$pkg")
+done
 if [ ${#need[@]} -gt 0 ]; then
   log "Installing ${need[*]}"
   export DEBIAN_FRONTEND=noninteractive
