@@ -78,7 +78,9 @@ public static class Cli
                 Console.WriteLine($"  Open: {address.Replace("127.0.0.1", "localhost", StringComparison.Ordinal)}");
             }
 
-            Console.WriteLine($"  Database: {database.Provider}{(database.Provider == DatabaseProvider.Sqlite ? " in " + database.DataDirectory : string.Empty)}");
+            Console.WriteLine(database.Provider == DatabaseProvider.Sqlite
+                ? $"  Database: SQLite file {new SqliteConnectionStringBuilder(database.ConnectionString).DataSource}"
+                : $"  Database: PostgreSQL {new NpgsqlConnectionStringBuilder(database.ConnectionString).Host}/{new NpgsqlConnectionStringBuilder(database.ConnectionString).Database}");
             using var scope = app.Services.CreateScope();
             var db = scope.ServiceProvider.GetRequiredService<DubanDb>();
             if (db.Regions.IgnoreQueryFilters().Any(r => r.Code == DemoSeeder.RegionCode))

@@ -1,6 +1,5 @@
 using Duban.Data;
 using Duban.Domain.Organisation;
-using Duban.Web.Features.Units;
 using Duban.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -27,9 +26,11 @@ public sealed class IndexModel(DubanDb db, ScopeAccessor scopes) : PageModel
     public async Task OnGetAsync(CancellationToken ct)
     {
         var scope = await scopes.GetAsync(ct);
-        Units = await UnitQueries.ChoicesAsync(db, scope, ct);
+        // One read of the visible units serves both the filter and the unit column.
+        var visible = await db.Units.VisibleTo(scope).AsNoTracking().OrderBy(u => u.Path).ToListAsync(ct);
+        Units = visible.Where(u => u.IsActive).ToList();
         MinDepth = Units.Count == 0 ? 0 : Units.Min(u => u.Depth);
-        UnitNames = await db.Units.VisibleTo(scope).ToDictionaryAsync(u => u.Id, u => u.ShortName ?? u.Name, ct);
+        UnitNames = visible.ToDictionary(u => u.Id, u => u.ShortName ?? u.Name);
         var found = await PeopleQueries.Search(db, scope, UnitId, Q).Take(PageSize + 1).ToListAsync(ct);
         More = found.Count > PageSize;
         People = found.Take(PageSize).ToList();
