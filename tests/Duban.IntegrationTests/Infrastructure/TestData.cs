@@ -120,7 +120,11 @@ public sealed partial class TestData
     }
 
     /// <summary>Opens a form page, then posts to it with that page's antiforgery token, as a browser would.</summary>
-    public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string formPage, string postUrl, Dictionary<string, string> fields)
+    public static Task<HttpResponseMessage> PostFormAsync(HttpClient client, string formPage, string postUrl, Dictionary<string, string> fields) =>
+        PostFormAsync(client, formPage, postUrl, (IEnumerable<KeyValuePair<string, string>>)fields);
+
+    /// <summary>The same, for forms that repeat a field name (checkbox lists, a checkbox and its hidden "false").</summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string formPage, string postUrl, IEnumerable<KeyValuePair<string, string>> fields)
     {
         var page = await client.GetStringAsync(formPage);
         var token = AntiforgeryToken().Match(page);
@@ -129,15 +133,6 @@ public sealed partial class TestData
             throw new InvalidOperationException($"No antiforgery token on {formPage}.");
         }
 
-        var form = new List<KeyValuePair<string, string>>(fields) { new("__RequestVerificationToken", token.Groups[1].Value) };
-        using var content = new FormUrlEncodedContent(form);
-        return await client.PostAsync(postUrl, content);
-    }
-
-    public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string formPage, string postUrl, IEnumerable<KeyValuePair<string, string>> fields)
-    {
-        var page = await client.GetStringAsync(formPage);
-        var token = AntiforgeryToken().Match(page);
         var form = new List<KeyValuePair<string, string>>(fields) { new("__RequestVerificationToken", token.Groups[1].Value) };
         using var content = new FormUrlEncodedContent(form);
         return await client.PostAsync(postUrl, content);
