@@ -1,0 +1,77 @@
+namespace Duban.Domain.Work;
+
+/// <summary>What a work item is. Tasks, key projects and problems share one chain of responsibility,
+/// one light engine and one close-out; the kind decides only what extra detail they carry.</summary>
+public enum WorkItemKind
+{
+    Task = 0,
+    KeyProject = 1,
+    Problem = 2,
+}
+
+public enum WorkItemStatus
+{
+    NotStarted = 0,
+    InProgress = 1,
+    Paused = 2,
+    CloseOutPending = 3,
+    Closed = 4,
+}
+
+public enum Light
+{
+    Grey = 0,
+    Green = 1,
+    Yellow = 2,
+    Red = 3,
+    Done = 4,
+}
+
+/// <summary>Why a light is what it is; rendered in words from resources ("LightReason.X").</summary>
+public enum LightReason
+{
+    OnTrack = 0,
+    Closed = 1,
+    Paused = 2,
+    NotStarted = 3,
+    Exempted = 4,
+    MilestoneOverdue = 5,
+    DeadlineOverdue = 6,
+    MilestoneDueSoon = 7,
+    DeadlineDueSoon = 8,
+    Lagging = 9,
+    ReportsMissing = 10,
+}
+
+public enum SourceKind
+{
+    Meeting = 0,
+    Speech = 1,
+    Instruction = 2,
+    Document = 3,
+    Other = 4,
+}
+
+public enum ProblemCause
+{
+    Land = 0,
+    Funds = 1,
+    Approvals = 2,
+    Policy = 3,
+    Coordination = 4,
+    Other = 5,
+}
+
+public enum ReviewKind
+{
+    CloseOut = 0,
+    Extension = 1,
+    Adjustment = 2,
+}
+
+public enum ReviewStatus
+{
+    Pending = 0,
+    Approved = 1,
+    Returned = 2,
+}

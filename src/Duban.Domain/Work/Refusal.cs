@@ -1,0 +1,18 @@
+namespace Duban.Domain.Work;
+
+/// <summary>A state rule said no. <see cref="Code"/> names a resource ("Refusal.X") that says why in words.</summary>
+public sealed record Refusal(string Code)
+{
+    public static readonly Refusal Closed = new("Closed");
+    public static readonly Refusal OpenMilestones = new("OpenMilestones");
+    public static readonly Refusal OpenChildren = new("OpenChildren");
+    public static readonly Refusal AlreadyPending = new("AlreadyPending");
+    public static readonly Refusal NotPending = new("NotPending");
+    public static readonly Refusal ReasonRequired = new("ReasonRequired");
+    public static readonly Refusal StatementRequired = new("StatementRequired");
+    public static readonly Refusal DeadlineNotLater = new("DeadlineNotLater");
+    public static readonly Refusal NoDeadline = new("NoDeadline");
+    public static readonly Refusal PercentRange = new("PercentRange");
+    public static readonly Refusal DateInPast = new("DateInPast");
+    public static readonly Refusal NotPaused = new("NotPaused");
+}

@@ -1,0 +1,275 @@
+namespace Duban.Domain.Work;
+
+/// <summary>
+/// One assigned piece of work: a task (goal → task → sub-task), and later a key project or a problem.
+/// It owns its state rules: close-out is refused while milestones or sub-items are open, a closed item
+/// takes no reports, a review moves only from pending.
+/// </summary>
+public sealed class WorkItem : IRegionOwned, IAudited
+{
+    public int Id { get; set; }
+    public int RegionId { get; set; }
+    public int LedgerId { get; set; }
+    public int? ParentId { get; set; }
+
+    /// <summary>Materialised path of ids ("/12/40/") so a goal and everything below it is one prefix match.</summary>
+    public string Path { get; set; } = "/";
+
+    public WorkItemKind Kind { get; set; }
+
+    /// <summary>The number the office gives it in the ledger ("1", "1.2", "三、(一)").</summary>
+    public string? Number { get; set; }
+
+    public required string Name { get; set; }
+
+    /// <summary>What must be done (工作内容/目标要求).</summary>
+    public string? Content { get; set; }
+
+    public SourceKind? SourceKind { get; set; }
+    public string? SourceTitle { get; set; }
+    public string? SourceDocNumber { get; set; }
+    public DateOnly? SourceDate { get; set; }
+
+    public decimal? TargetValue { get; set; }
+    public string? TargetUnit { get; set; }
+
+    public int LeadUnitId { get; set; }
+
+    /// <summary>The lead unit's tree path, kept here so the scope filter needs no join.</summary>
+    public string LeadUnitPath { get; set; } = "/";
+
+    public int? LeaderId { get; set; }
+    public int? LiaisonId { get; set; }
+
+    public DateOnly StartDate { get; set; }
+
+    /// <summary>Null for ongoing work (常态化): it reports on a cadence but has no end.</summary>
+    public DateOnly? Deadline { get; set; }
+
+    public CadenceKind CadenceKind { get; set; }
+    public int CadenceDay { get; set; }
+    public int CadenceHour { get; set; }
+
+    /// <summary>Region-local instant by which the next report is due; earlier than now means it is missing.</summary>
+    public DateTime? NextReportDueAt { get; set; }
+
+    public string? Tags { get; set; }
+
+    public WorkItemStatus Status { get; set; } = WorkItemStatus.InProgress;
+    public int? Percent { get; set; }
+    public DateTime? LastReportAt { get; set; }
+
+    // Facts kept for the set-based light recompute (refreshed by it).
+    public DateOnly? NextMilestoneDue { get; set; }
+    public string? NextMilestoneName { get; set; }
+
+    public Light Light { get; set; } = Light.Grey;
+    public LightReason LightReason { get; set; } = LightReason.NotStarted;
+    public DateOnly? LightReasonDate { get; set; }
+    public string? LightReasonText { get; set; }
+    public int? LightReasonNumber { get; set; }
+    public DateTime? LightSince { get; set; }
+
+    public DateOnly? ExemptUntil { get; set; }
+    public string? ExemptReason { get; set; }
+
+    public DateOnly? ClosedOn { get; set; }
+    public int ExtensionCount { get; set; }
+    public int AdjustmentCount { get; set; }
+    public DateTime CreatedAt { get; set; }
+
+    public List<Milestone> Milestones { get; set; } = [];
+
+    public ReportingCadence Cadence => new(CadenceKind, CadenceDay, CadenceHour);
+
+    public bool IsOngoing => Deadline is null;
+
+    public LightFacts Facts() => new(Status, StartDate, Deadline, NextMilestoneDue, NextMilestoneName, Percent, Cadence, NextReportDueAt, ExemptUntil);
+
+    /// <summary>Puts the first report due after <paramref name="localNow"/> on the item, e.g. when it is created or its cadence changes.</summary>
+    public void ScheduleReports(DateTime localNow) =>
+        NextReportDueAt = Cadence.NextDueAfter(localNow > StartDate.ToDateTime(TimeOnly.MinValue) ? localNow : StartDate.ToDateTime(TimeOnly.MinValue), StartDate);
+
+    /// <summary>
+    /// Takes a progress report. It answers the earliest outstanding due point: if that has passed, the
+    /// report is late; either way the next due point moves one period on from the one answered.
+    /// </summary>
+    public Refusal? Accept(ProgressReport report, DateTime localNow)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        if (Status == WorkItemStatus.Closed)
+        {
+            return Refusal.Closed;
+        }
+
+        if (report.Percent is < 0 or > 100)
+        {
+            return Refusal.PercentRange;
+        }
+
+        if (NextReportDueAt is { } due)
+        {
+            report.PeriodDueAt = due;
+            report.IsLate = localNow > due;
+            NextReportDueAt = Cadence.NextDueAfter(localNow > due ? localNow : due, StartDate);
+        }
+
+        if (Status == WorkItemStatus.NotStarted)
+        {
+            Status = WorkItemStatus.InProgress;
+        }
+
+        Percent = report.Percent ?? Percent;
+        LastReportAt = report.SubmittedAt;
+        return null;
+    }
+
+    /// <summary>Opens a request for the office. Close-out needs every milestone done and every sub-item closed.</summary>
+    public Refusal? Request(ReviewKind kind, string statement, DateOnly? proposedDeadline, int openChildren, bool hasPendingOfKind, DateOnly today)
+    {
+        if (Status == WorkItemStatus.Closed)
+        {
+            return Refusal.Closed;
+        }
+
+        if (string.IsNullOrWhiteSpace(statement))
+        {
+            return Refusal.StatementRequired;
+        }
+
+        if (hasPendingOfKind || (kind == ReviewKind.CloseOut && Status == WorkItemStatus.CloseOutPending))
+        {
+            return Refusal.AlreadyPending;
+        }
+
+        switch (kind)
+        {
+            case ReviewKind.CloseOut when Milestones.Any(m => m.IsOpen):
+                return Refusal.OpenMilestones;
+            case ReviewKind.CloseOut when openChildren > 0:
+                return Refusal.OpenChildren;
+            case ReviewKind.CloseOut:
+                Status = WorkItemStatus.CloseOutPending;
+                return null;
+            case ReviewKind.Extension when Deadline is null:
+                return Refusal.NoDeadline;
+            case ReviewKind.Extension when proposedDeadline is null || proposedDeadline <= Deadline:
+                return Refusal.DeadlineNotLater;
+            case ReviewKind.Extension when proposedDeadline < today:
+                return Refusal.DateInPast;
+            case ReviewKind.Extension:
+            case ReviewKind.Adjustment:
+                return null;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(kind), kind, null);
+        }
+    }
+
+    /// <summary>The office approves: close-out closes the item; an extension moves the deadline; an adjustment is counted.</summary>
+    public Refusal? Approve(Review review, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(review);
+        if (review.Status != ReviewStatus.Pending)
+        {
+            return Refusal.NotPending;
+        }
+
+        if (Status == WorkItemStatus.Closed)
+        {
+            return Refusal.Closed;
+        }
+
+        switch (review.Kind)
+        {
+            case ReviewKind.CloseOut:
+                if (Milestones.Any(m => m.IsOpen))
+                {
+                    return Refusal.OpenMilestones;
+                }
+
+                Status = WorkItemStatus.Closed;
+                ClosedOn = today;
+                Percent = Percent is null ? null : 100;
+                Light = Light.Done;
+                LightReason = LightReason.Closed;
+                NextReportDueAt = null;
+                break;
+            case ReviewKind.Extension:
+                Deadline = review.ProposedDeadline;
+                ExtensionCount++;
+                break;
+            case ReviewKind.Adjustment:
+                AdjustmentCount++;
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(review), review.Kind, null);
+        }
+
+        review.Status = ReviewStatus.Approved;
+        return null;
+    }
+
+    /// <summary>The office sends the request back, with a reason the unit will read.</summary>
+    public Refusal? Return(Review review, string reason)
+    {
+        ArgumentNullException.ThrowIfNull(review);
+        if (review.Status != ReviewStatus.Pending)
+        {
+            return Refusal.NotPending;
+        }
+
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            return Refusal.ReasonRequired;
+        }
+
+        if (review.Kind == ReviewKind.CloseOut && Status == WorkItemStatus.CloseOutPending)
+        {
+            Status = WorkItemStatus.InProgress;
+        }
+
+        review.Status = ReviewStatus.Returned;
+        review.ReviewNote = reason.Trim();
+        return null;
+    }
+
+    /// <summary>The office exempts an item from red and yellow until a date, for a stated reason (force majeure, a policy pause).</summary>
+    public Refusal? Exempt(string reason, DateOnly until, DateOnly today)
+    {
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            return Refusal.ReasonRequired;
+        }
+
+        if (until < today)
+        {
+            return Refusal.DateInPast;
+        }
+
+        ExemptReason = reason.Trim();
+        ExemptUntil = until;
+        return null;
+    }
+
+    public Refusal? Pause()
+    {
+        if (Status == WorkItemStatus.Closed)
+        {
+            return Refusal.Closed;
+        }
+
+        Status = WorkItemStatus.Paused;
+        return null;
+    }
+
+    public Refusal? Resume()
+    {
+        if (Status != WorkItemStatus.Paused)
+        {
+            return Refusal.NotPaused;
+        }
+
+        Status = WorkItemStatus.InProgress;
+        return null;
+    }
+}
