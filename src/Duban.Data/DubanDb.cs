@@ -1,4 +1,5 @@
 using Duban.Domain.Organisation;
+using Duban.Domain.Work;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -15,6 +16,16 @@ public sealed class DubanDb(DbContextOptions<DubanDb> options, IActorAccessor? a
     public DbSet<Person> People => Set<Person>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+
+    public DbSet<Ledger> Ledgers => Set<Ledger>();
+    public DbSet<WorkItem> WorkItems => Set<WorkItem>();
+    public DbSet<WorkItemUnit> WorkItemUnits => Set<WorkItemUnit>();
+    public DbSet<Milestone> Milestones => Set<Milestone>();
+    public DbSet<ProgressReport> ProgressReports => Set<ProgressReport>();
+    public DbSet<Review> Reviews => Set<Review>();
+    public DbSet<LightChange> LightChanges => Set<LightChange>();
+    public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
+    public DbSet<RegionLightSettings> RegionLightSettings => Set<RegionLightSettings>();
 
     /// <summary>Cookie and antiforgery keys live in the database so that several app nodes share them.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -38,6 +49,15 @@ public sealed class DubanDb(DbContextOptions<DubanDb> options, IActorAccessor? a
         builder.Entity<Region>().HasQueryFilter(r => TenantRegionId == null || r.Id == TenantRegionId);
         builder.Entity<AuditEntry>().HasQueryFilter(a => TenantRegionId == null || a.RegionId == TenantRegionId);
         builder.Entity<Account>().HasQueryFilter(a => TenantRegionId == null || a.RegionId == TenantRegionId);
+        builder.Entity<Ledger>().HasQueryFilter(x => TenantRegionId == null || x.RegionId == TenantRegionId);
+        builder.Entity<WorkItem>().HasQueryFilter(x => TenantRegionId == null || x.RegionId == TenantRegionId);
+        builder.Entity<WorkItemUnit>().HasQueryFilter(x => TenantRegionId == null || x.RegionId == TenantRegionId);
+        builder.Entity<Milestone>().HasQueryFilter(x => TenantRegionId == null || x.RegionId == TenantRegionId);
+        builder.Entity<ProgressReport>().HasQueryFilter(x => TenantRegionId == null || x.RegionId == TenantRegionId);
+        builder.Entity<Review>().HasQueryFilter(x => TenantRegionId == null || x.RegionId == TenantRegionId);
+        builder.Entity<LightChange>().HasQueryFilter(x => TenantRegionId == null || x.RegionId == TenantRegionId);
+        builder.Entity<CalendarDay>().HasQueryFilter(x => TenantRegionId == null || x.RegionId == TenantRegionId);
+        builder.Entity<RegionLightSettings>().HasQueryFilter(x => TenantRegionId == null || x.RegionId == TenantRegionId);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

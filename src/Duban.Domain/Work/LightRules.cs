@@ -35,22 +35,26 @@ public sealed record LightResult(Light Light, LightReason Reason, DateOnly? Reas
 /// The moment a light is computed for: the region's today and local now, and the limits derived from
 /// the settings and the calendar. Computed once per recompute, then applied to every item.
 /// </summary>
-public sealed record LightMoment(DateOnly Today, DateTime LocalNow, DateOnly DueSoonLimit, LightSettings Settings)
+public sealed record LightMoment(DateOnly Today, DateTime LocalNow, DateOnly DueSoonLimit, LightSettings Settings, TimeZoneInfo Zone)
 {
-    public static LightMoment For(DateTime localNow, LightSettings settings, WorkdayCalendar calendar)
+    public static LightMoment For(DateTime utcNow, TimeZoneInfo zone, LightSettings settings, WorkdayCalendar calendar)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(calendar);
+        var localNow = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utcNow, DateTimeKind.Utc), zone);
         var today = DateOnly.FromDateTime(localNow);
         var limit = settings.DueSoonInWorkdays ? calendar.AddWorkdays(today, settings.DueSoonDays) : today.AddDays(settings.DueSoonDays);
-        return new LightMoment(today, localNow, limit, settings);
+        return new LightMoment(today, localNow, limit, settings, zone);
     }
 
-    /// <summary>A report due at or before this instant means <see cref="LightSettings.MissedReportsForYellow"/> reports are missing.</summary>
+    /// <summary>
+    /// A report due (UTC) at or before this instant means <see cref="LightSettings.MissedReportsForYellow"/>
+    /// reports in a row are missing: the first due point passed, and then that many minus one more periods.
+    /// </summary>
     public DateTime MissedThreshold(CadenceKind cadence)
     {
         var back = Math.Max(0, Settings.MissedReportsForYellow - 1);
-        return cadence switch
+        var local = cadence switch
         {
             CadenceKind.Weekly => LocalNow.AddDays(-7 * back),
             CadenceKind.Biweekly => LocalNow.AddDays(-14 * back),
@@ -58,6 +62,7 @@ public sealed record LightMoment(DateOnly Today, DateTime LocalNow, DateOnly Due
             CadenceKind.Quarterly => LocalNow.AddMonths(-3 * back),
             _ => DateTime.MinValue,
         };
+        return local == DateTime.MinValue ? DateTime.MinValue : TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), Zone);
     }
 }
 

@@ -21,7 +21,7 @@ public sealed class ProgressReport : IRegionOwned, IAudited
     public int RegionId { get; set; }
     public int WorkItemId { get; set; }
 
-    /// <summary>The due instant (region-local) this report answers; null for an item without a cadence.</summary>
+    /// <summary>The due instant (UTC) this report answers; null for an item without a cadence.</summary>
     public DateTime? PeriodDueAt { get; set; }
 
     public DateTime SubmittedAt { get; set; }

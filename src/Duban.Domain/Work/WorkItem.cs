@@ -41,16 +41,37 @@ public sealed class WorkItem : IRegionOwned, IAudited
     public int? LeaderId { get; set; }
     public int? LiaisonId { get; set; }
 
-    public DateOnly StartDate { get; set; }
+    public DateOnly StartDate
+    {
+        get;
+        set
+        {
+            field = value;
+            StartDay = value.DayNumber;
+        }
+    }
 
     /// <summary>Null for ongoing work (常态化): it reports on a cadence but has no end.</summary>
-    public DateOnly? Deadline { get; set; }
+    public DateOnly? Deadline
+    {
+        get;
+        set
+        {
+            field = value;
+            DeadlineDay = value?.DayNumber;
+        }
+    }
+
+    // Day numbers of the two dates, so the database can do the time-progress arithmetic in integers on any provider.
+    public int StartDay { get; private set; }
+
+    public int? DeadlineDay { get; private set; }
 
     public CadenceKind CadenceKind { get; set; }
     public int CadenceDay { get; set; }
     public int CadenceHour { get; set; }
 
-    /// <summary>Region-local instant by which the next report is due; earlier than now means it is missing.</summary>
+    /// <summary>Instant (UTC) by which the next report is due; earlier than now means it is missing.</summary>
     public DateTime? NextReportDueAt { get; set; }
 
     public string? Tags { get; set; }
@@ -70,6 +91,9 @@ public sealed class WorkItem : IRegionOwned, IAudited
     public int? LightReasonNumber { get; set; }
     public DateTime? LightSince { get; set; }
 
+    /// <summary>The light before the latest recompute; the recompute uses it to record what changed.</summary>
+    public Light PreviousLight { get; set; } = Light.Grey;
+
     public DateOnly? ExemptUntil { get; set; }
     public string? ExemptReason { get; set; }
 
@@ -86,15 +110,19 @@ public sealed class WorkItem : IRegionOwned, IAudited
 
     public LightFacts Facts() => new(Status, StartDate, Deadline, NextMilestoneDue, NextMilestoneName, Percent, Cadence, NextReportDueAt, ExemptUntil);
 
-    /// <summary>Puts the first report due after <paramref name="localNow"/> on the item, e.g. when it is created or its cadence changes.</summary>
-    public void ScheduleReports(DateTime localNow) =>
-        NextReportDueAt = Cadence.NextDueAfter(localNow > StartDate.ToDateTime(TimeOnly.MinValue) ? localNow : StartDate.ToDateTime(TimeOnly.MinValue), StartDate);
+    /// <summary>Puts the first report due after now on the item, e.g. when it is created or its cadence changes.</summary>
+    public void ScheduleReports(DateTime utcNow, TimeZoneInfo zone)
+    {
+        var localNow = ToLocal(utcNow, zone);
+        var start = StartDate.ToDateTime(TimeOnly.MinValue);
+        NextReportDueAt = ToUtc(Cadence.NextDueAfter(localNow > start ? localNow : start, StartDate), zone);
+    }
 
     /// <summary>
     /// Takes a progress report. It answers the earliest outstanding due point: if that has passed, the
     /// report is late; either way the next due point moves one period on from the one answered.
     /// </summary>
-    public Refusal? Accept(ProgressReport report, DateTime localNow)
+    public Refusal? Accept(ProgressReport report, DateTime utcNow, TimeZoneInfo zone)
     {
         ArgumentNullException.ThrowIfNull(report);
         if (Status == WorkItemStatus.Closed)
@@ -110,8 +138,9 @@ public sealed class WorkItem : IRegionOwned, IAudited
         if (NextReportDueAt is { } due)
         {
             report.PeriodDueAt = due;
-            report.IsLate = localNow > due;
-            NextReportDueAt = Cadence.NextDueAfter(localNow > due ? localNow : due, StartDate);
+            report.IsLate = utcNow > due;
+            var answered = ToLocal(utcNow > due ? utcNow : due, zone);
+            NextReportDueAt = ToUtc(Cadence.NextDueAfter(answered, StartDate), zone);
         }
 
         if (Status == WorkItemStatus.NotStarted)
@@ -123,6 +152,12 @@ public sealed class WorkItem : IRegionOwned, IAudited
         LastReportAt = report.SubmittedAt;
         return null;
     }
+
+    private static DateTime ToLocal(DateTime utc, TimeZoneInfo zone) =>
+        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), zone);
+
+    private static DateTime? ToUtc(DateTime? local, TimeZoneInfo zone) =>
+        local is { } l ? TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(l, DateTimeKind.Unspecified), zone) : null;
 
     /// <summary>Opens a request for the office. Close-out needs every milestone done and every sub-item closed.</summary>
     public Refusal? Request(ReviewKind kind, string statement, DateOnly? proposedDeadline, int openChildren, bool hasPendingOfKind, DateOnly today)

@@ -29,6 +29,7 @@ public static class ServiceSetup
         services.AddScoped<Features.Units.SaveUnit>();
         services.AddScoped<Features.People.SavePerson>();
         services.AddScoped<Features.Accounts.SaveAccount>();
+        services.AddScoped<Features.Lights.RecomputeLights>();
 
         var database = DatabaseOptions.From(config, builder.Environment.ContentRootPath);
         services.AddSingleton(database);

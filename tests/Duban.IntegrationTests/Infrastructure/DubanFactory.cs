@@ -34,6 +34,8 @@ public abstract class DubanFactory : WebApplicationFactory<Program>, IAsyncLifet
 
     public DatabaseProvider Provider { get; }
 
+    public TestClock Clock { get; } = new();
+
     public TestData Data { get; private set; } = null!;
 
     public async Task InitializeAsync()
@@ -69,7 +71,7 @@ public abstract class DubanFactory : WebApplicationFactory<Program>, IAsyncLifet
         builder.UseSetting("Database:Provider", Provider.ToString());
         builder.UseSetting("ConnectionStrings:Duban", connectionString);
         builder.UseSetting("Duban:SeedDemoOnFirstStart", "true");
-        builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(TimeProvider.System));
+        builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 
     public async Task<T> WithDbAsync<T>(Func<DubanDb, Task<T>> work)

@@ -78,7 +78,7 @@ public class CloseOutTests
     {
         var task = new WorkItemBuilder().WithStatus(WorkItemStatus.Closed).Build();
         var report = new ProgressReport { Done = "继续推进", SubmittedByName = "联络员", SubmittedAt = DateTime.UtcNow };
-        Assert.Equal(Refusal.Closed, task.Accept(report, new DateTime(2026, 6, 10, 9, 0, 0)));
+        Assert.Equal(Refusal.Closed, task.Accept(report, new DateTime(2026, 6, 10, 9, 0, 0), TimeZoneInfo.Utc));
         Assert.Equal(Refusal.Closed, task.Request(ReviewKind.Extension, "延期", new DateOnly(2027, 3, 1), 0, false, Today));
     }
 
@@ -108,14 +108,14 @@ public class CloseOutTests
     {
         var task = new WorkItemBuilder().WithPercent(30).ReportingWeeklyOn(DayOfWeek.Friday, 15, new DateTime(2026, 6, 5, 15, 0, 0)).Build();
         var report = new ProgressReport { Done = "完成征收 40 户", Percent = 45, SubmittedByName = "联络员", SubmittedAt = DateTime.UtcNow };
-        Assert.Null(task.Accept(report, new DateTime(2026, 6, 8, 10, 0, 0))); // Monday after the Friday due
+        Assert.Null(task.Accept(report, new DateTime(2026, 6, 8, 10, 0, 0), TimeZoneInfo.Utc)); // Monday after the Friday due
         Assert.True(report.IsLate);
         Assert.Equal(new DateTime(2026, 6, 5, 15, 0, 0), report.PeriodDueAt);
         Assert.Equal(new DateTime(2026, 6, 12, 15, 0, 0), task.NextReportDueAt);
         Assert.Equal(45, task.Percent);
 
         var early = new ProgressReport { Done = "继续", Percent = 50, SubmittedByName = "联络员", SubmittedAt = DateTime.UtcNow };
-        Assert.Null(task.Accept(early, new DateTime(2026, 6, 11, 10, 0, 0)));
+        Assert.Null(task.Accept(early, new DateTime(2026, 6, 11, 10, 0, 0), TimeZoneInfo.Utc));
         Assert.False(early.IsLate);
         Assert.Equal(new DateTime(2026, 6, 19, 15, 0, 0), task.NextReportDueAt);
     }
@@ -124,7 +124,7 @@ public class CloseOutTests
     public void A_percent_outside_0_to_100_is_refused()
     {
         var task = new WorkItemBuilder().Build();
-        Assert.Equal(Refusal.PercentRange, task.Accept(new ProgressReport { Done = "x", Percent = 120, SubmittedByName = "x" }, new DateTime(2026, 6, 10)));
+        Assert.Equal(Refusal.PercentRange, task.Accept(new ProgressReport { Done = "x", Percent = 120, SubmittedByName = "x" }, new DateTime(2026, 6, 10), TimeZoneInfo.Utc));
     }
 
     [Fact]
@@ -138,5 +138,22 @@ public class CloseOutTests
         Assert.Equal(WorkItemStatus.Paused, task.Status);
         Assert.Null(task.Resume());
         Assert.Equal(Refusal.NotPaused, task.Resume());
+    }
+
+    [Fact]
+    public void Report_due_points_follow_Beijing_time_and_are_stored_in_UTC()
+    {
+        var shanghai = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
+        var task = new WorkItemBuilder().ReportingWeeklyOn(DayOfWeek.Friday, 15, null).Build();
+
+        // Friday 12 June 2026 06:00 UTC is 14:00 in Beijing: the report due at 15:00 Beijing (07:00 UTC) is still ahead.
+        task.ScheduleReports(new DateTime(2026, 6, 12, 6, 0, 0, DateTimeKind.Utc), shanghai);
+        Assert.Equal(new DateTime(2026, 6, 12, 7, 0, 0), task.NextReportDueAt);
+
+        // A report at 16:00 Beijing is late by an hour and the next is due the Friday after.
+        var report = new ProgressReport { Done = "推进中", SubmittedByName = "联络员" };
+        task.Accept(report, new DateTime(2026, 6, 12, 8, 0, 0, DateTimeKind.Utc), shanghai);
+        Assert.True(report.IsLate);
+        Assert.Equal(new DateTime(2026, 6, 19, 7, 0, 0), task.NextReportDueAt);
     }
 }

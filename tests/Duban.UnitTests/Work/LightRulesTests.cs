@@ -4,8 +4,8 @@ namespace Duban.UnitTests.Work;
 
 public class LightRulesTests
 {
-    private static readonly DateTime Now = new(2026, 6, 10, 9, 0, 0); // a Wednesday, local time
-    private static readonly LightMoment At = LightMoment.For(Now, LightSettings.Default, WorkdayCalendar.Plain);
+    private static readonly DateTime Now = new(2026, 6, 10, 9, 0, 0, DateTimeKind.Utc); // a Wednesday; the zone is UTC here so local time reads the same
+    private static readonly LightMoment At = LightMoment.For(Now, TimeZoneInfo.Utc, LightSettings.Default, WorkdayCalendar.Plain);
 
     private static LightResult Light(WorkItemBuilder b, LightMoment? at = null) => LightRules.Evaluate(b.Build().Facts(), at ?? At);
 
@@ -63,7 +63,7 @@ public class LightRulesTests
             [new DateOnly(2026, 6, 19)] = false,
         });
         var settings = LightSettings.Default with { DueSoonDays = 6, DueSoonInWorkdays = true };
-        var at = LightMoment.For(Now, settings, calendar);
+        var at = LightMoment.For(Now, TimeZoneInfo.Utc, settings, calendar);
         Assert.Equal(new DateOnly(2026, 6, 22), at.DueSoonLimit);
         Assert.Equal(LightReason.DeadlineDueSoon, Light(new WorkItemBuilder().WithPercent(90).WithDeadline(new DateOnly(2026, 6, 22)), at).Reason);
         Assert.Equal(LightReason.OnTrack, Light(new WorkItemBuilder().WithPercent(90).WithDeadline(new DateOnly(2026, 6, 23)), at).Reason);

@@ -1,0 +1,140 @@
+using Duban.Domain.Organisation;
+using Duban.Domain.Work;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Duban.Data.Configurations;
+
+internal sealed class LedgerConfiguration : IEntityTypeConfiguration<Ledger>
+{
+    public void Configure(EntityTypeBuilder<Ledger> builder)
+    {
+        builder.Property(l => l.Name).HasMaxLength(200);
+        builder.Property(l => l.SourceTitle).HasMaxLength(200);
+        builder.Property(l => l.SourceKind).HasConversion<string>().HasMaxLength(16);
+        builder.HasOne<Region>().WithMany().HasForeignKey(l => l.RegionId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(l => new { l.RegionId, l.Year });
+    }
+}
+
+internal sealed class WorkItemConfiguration : IEntityTypeConfiguration<WorkItem>
+{
+    public void Configure(EntityTypeBuilder<WorkItem> builder)
+    {
+        builder.Property(w => w.Name).HasMaxLength(500);
+        builder.Property(w => w.Content).HasMaxLength(4000);
+        builder.Property(w => w.Number).HasMaxLength(32);
+        builder.Property(w => w.Path).HasMaxLength(400);
+        builder.Property(w => w.LeadUnitPath).HasMaxLength(400);
+        builder.Property(w => w.SourceTitle).HasMaxLength(300);
+        builder.Property(w => w.SourceDocNumber).HasMaxLength(100);
+        builder.Property(w => w.TargetUnit).HasMaxLength(20);
+        builder.Property(w => w.TargetValue).HasPrecision(18, 4);
+        builder.Property(w => w.Tags).HasMaxLength(200);
+        builder.Property(w => w.NextMilestoneName).HasMaxLength(300);
+        builder.Property(w => w.LightReasonText).HasMaxLength(300);
+        builder.Property(w => w.ExemptReason).HasMaxLength(500);
+        builder.Property(w => w.Kind).HasConversion<string>().HasMaxLength(16);
+        builder.Property(w => w.Status).HasConversion<string>().HasMaxLength(16);
+        builder.Property(w => w.SourceKind).HasConversion<string>().HasMaxLength(16);
+        builder.Property(w => w.CadenceKind).HasConversion<string>().HasMaxLength(16);
+        builder.Property(w => w.Light).HasConversion<string>().HasMaxLength(8);
+        builder.Property(w => w.PreviousLight).HasConversion<string>().HasMaxLength(8);
+        builder.Property(w => w.LightReason).HasConversion<string>().HasMaxLength(20);
+        builder.Ignore(w => w.Cadence);
+        builder.Ignore(w => w.IsOngoing);
+        builder.HasOne<Region>().WithMany().HasForeignKey(w => w.RegionId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Ledger>().WithMany().HasForeignKey(w => w.LedgerId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<WorkItem>().WithMany().HasForeignKey(w => w.ParentId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Unit>().WithMany().HasForeignKey(w => w.LeadUnitId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Person>().WithMany().HasForeignKey(w => w.LeaderId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Person>().WithMany().HasForeignKey(w => w.LiaisonId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(w => w.Milestones).WithOne().HasForeignKey(m => m.WorkItemId).OnDelete(DeleteBehavior.Cascade);
+
+        // The ledger page filters by region, ledger, lead unit subtree and light.
+        builder.HasIndex(w => new { w.RegionId, w.LedgerId, w.Light });
+        builder.HasIndex(w => new { w.RegionId, w.LeadUnitPath });
+        builder.HasIndex(w => new { w.RegionId, w.Status });
+        builder.HasIndex(w => w.LiaisonId);
+        builder.HasIndex(w => w.LeaderId);
+        builder.HasIndex(w => w.ParentId);
+    }
+}
+
+internal sealed class WorkItemUnitConfiguration : IEntityTypeConfiguration<WorkItemUnit>
+{
+    public void Configure(EntityTypeBuilder<WorkItemUnit> builder)
+    {
+        builder.HasKey(s => new { s.WorkItemId, s.UnitId });
+        builder.Property(s => s.UnitPath).HasMaxLength(400);
+        builder.HasOne<WorkItem>().WithMany().HasForeignKey(s => s.WorkItemId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Unit>().WithMany().HasForeignKey(s => s.UnitId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(s => new { s.RegionId, s.UnitPath });
+    }
+}
+
+internal sealed class MilestoneConfiguration : IEntityTypeConfiguration<Milestone>
+{
+    public void Configure(EntityTypeBuilder<Milestone> builder)
+    {
+        builder.Property(m => m.Name).HasMaxLength(300);
+        builder.Ignore(m => m.IsOpen);
+        builder.HasIndex(m => new { m.WorkItemId, m.DoneOn, m.Due });
+    }
+}
+
+internal sealed class ProgressReportConfiguration : IEntityTypeConfiguration<ProgressReport>
+{
+    public void Configure(EntityTypeBuilder<ProgressReport> builder)
+    {
+        builder.Property(r => r.Done).HasMaxLength(4000);
+        builder.Property(r => r.Problems).HasMaxLength(2000);
+        builder.Property(r => r.NextSteps).HasMaxLength(2000);
+        builder.Property(r => r.SubmittedByName).HasMaxLength(100);
+        builder.Property(r => r.ProblemCause).HasConversion<string>().HasMaxLength(16);
+        builder.HasOne<WorkItem>().WithMany().HasForeignKey(r => r.WorkItemId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(r => new { r.WorkItemId, r.SubmittedAt });
+    }
+}
+
+internal sealed class ReviewConfiguration : IEntityTypeConfiguration<Review>
+{
+    public void Configure(EntityTypeBuilder<Review> builder)
+    {
+        builder.Property(r => r.Statement).HasMaxLength(4000);
+        builder.Property(r => r.ReviewNote).HasMaxLength(2000);
+        builder.Property(r => r.RequestedByName).HasMaxLength(100);
+        builder.Property(r => r.ReviewedByName).HasMaxLength(100);
+        builder.Property(r => r.Kind).HasConversion<string>().HasMaxLength(16);
+        builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(16);
+        builder.HasOne<WorkItem>().WithMany().HasForeignKey(r => r.WorkItemId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(r => new { r.RegionId, r.Status, r.Kind });
+        builder.HasIndex(r => r.WorkItemId);
+    }
+}
+
+internal sealed class LightChangeConfiguration : IEntityTypeConfiguration<LightChange>
+{
+    public void Configure(EntityTypeBuilder<LightChange> builder)
+    {
+        builder.Property(c => c.From).HasConversion<string>().HasMaxLength(8);
+        builder.Property(c => c.To).HasConversion<string>().HasMaxLength(8);
+        builder.Property(c => c.Reason).HasConversion<string>().HasMaxLength(20);
+        builder.HasIndex(c => new { c.RegionId, c.At });
+        builder.HasIndex(c => new { c.WorkItemId, c.At });
+    }
+}
+
+internal sealed class CalendarDayConfiguration : IEntityTypeConfiguration<CalendarDay>
+{
+    public void Configure(EntityTypeBuilder<CalendarDay> builder)
+    {
+        builder.Property(d => d.Name).HasMaxLength(50);
+        builder.HasIndex(d => new { d.RegionId, d.Date }).IsUnique();
+    }
+}
+
+internal sealed class RegionLightSettingsConfiguration : IEntityTypeConfiguration<RegionLightSettings>
+{
+    public void Configure(EntityTypeBuilder<RegionLightSettings> builder) => builder.HasIndex(s => s.RegionId).IsUnique();
+}

@@ -1,0 +1,167 @@
+using Duban.Data;
+using Duban.Domain.Work;
+using Microsoft.EntityFrameworkCore;
+
+namespace Duban.Web.Features.Lights;
+
+/// <summary>
+/// Recomputes every light of a region in the database, set-based: one statement refreshes the facts the
+/// rules read (the next open milestone), one statement per settings group applies the rules of
+/// <see cref="LightRules"/>, and one statement records the lights that changed. No loop over items.
+/// A test holds this SQL and <see cref="LightRules.Evaluate"/> to the same answers.
+/// </summary>
+public sealed class RecomputeLights(DubanDb db, TimeProvider clock)
+{
+    public sealed record Result(int Items, int Changed);
+
+    public async Task<Result> RunAsync(int regionId, int? onlyItemId = null, CancellationToken ct = default)
+    {
+        var region = await db.Regions.IgnoreQueryFilters().FirstAsync(r => r.Id == regionId, ct);
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(region.TimeZoneId);
+        var utcNow = clock.GetUtcNow().UtcDateTime;
+        var calendar = await LoadCalendarAsync(db, regionId, ct);
+        var regionSettings = (await db.RegionLightSettings.IgnoreQueryFilters().FirstOrDefaultAsync(s => s.RegionId == regionId, ct))?.ToSettings() ?? LightSettings.Default;
+        var ledgersWithOwnRules = await db.Ledgers.IgnoreQueryFilters()
+            .Where(l => l.RegionId == regionId && (l.DueSoonDays != null || l.DueSoonInWorkdays != null || l.LagPoints != null || l.MissedReportsForYellow != null))
+            .ToListAsync(ct);
+
+        var items = db.WorkItems.IgnoreQueryFilters().Where(w => w.RegionId == regionId);
+        if (onlyItemId is not null)
+        {
+            items = items.Where(w => w.Id == onlyItemId);
+        }
+
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+
+        // 1. Facts: the earliest open milestone of every item.
+        var milestones = db.Milestones.IgnoreQueryFilters();
+        await items.Where(w => w.Status != WorkItemStatus.Closed).ExecuteUpdateAsync(
+            s => s
+                .SetProperty(w => w.NextMilestoneDue, w => milestones.Where(m => m.WorkItemId == w.Id && m.DoneOn == null).Min(m => (DateOnly?)m.Due))
+                .SetProperty(w => w.NextMilestoneName, w => milestones.Where(m => m.WorkItemId == w.Id && m.DoneOn == null).OrderBy(m => m.Due).ThenBy(m => m.Id).Select(m => m.Name).FirstOrDefault()),
+            ct);
+
+        // 2. Lights: the region's rules for most ledgers, each ledger's own where it has them.
+        var total = 0;
+        var ownIds = ledgersWithOwnRules.Select(l => l.Id).ToList();
+        total += await ApplyAsync(items.Where(w => !ownIds.Contains(w.LedgerId)), LightMoment.For(utcNow, zone, regionSettings, calendar), ct);
+        foreach (var ledger in ledgersWithOwnRules)
+        {
+            total += await ApplyAsync(items.Where(w => w.LedgerId == ledger.Id), LightMoment.For(utcNow, zone, ledger.SettingsOver(regionSettings), calendar), ct);
+        }
+
+        // 3. History: what changed, and since when.
+        var changed = await RecordChangesAsync(regionId, onlyItemId, utcNow, ct);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(ct);
+        }
+
+        return new Result(total, changed);
+    }
+
+    public static async Task<WorkdayCalendar> LoadCalendarAsync(DubanDb db, int regionId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var days = await db.CalendarDays.IgnoreQueryFilters().Where(d => d.RegionId == regionId).ToDictionaryAsync(d => d.Date, d => d.IsWorkday, ct);
+        return new WorkdayCalendar(days);
+    }
+
+    private static Task<int> ApplyAsync(IQueryable<WorkItem> items, LightMoment at, CancellationToken ct)
+    {
+        var today = at.Today;
+        var todayDay = today.DayNumber;
+        var limit = at.DueSoonLimit;
+        var lag = at.Settings.LagPoints;
+        var missed = at.Settings.MissedReportsForYellow;
+        var weekly = at.MissedThreshold(CadenceKind.Weekly);
+        var biweekly = at.MissedThreshold(CadenceKind.Biweekly);
+        var monthly = at.MissedThreshold(CadenceKind.Monthly);
+        var quarterly = at.MissedThreshold(CadenceKind.Quarterly);
+
+        // The same order as LightRules.Evaluate; each condition is written once here and reused below.
+        return items.ExecuteUpdateAsync(
+            s => s
+                .SetProperty(w => w.PreviousLight, w => w.Light)
+                .SetProperty(w => w.Light, w =>
+                    w.Status == WorkItemStatus.Closed ? Light.Done
+                    : w.Status == WorkItemStatus.Paused ? Light.Grey
+                    : w.Status == WorkItemStatus.NotStarted || w.StartDate > today ? Light.Grey
+                    : w.ExemptUntil >= today ? Light.Green
+                    : w.NextMilestoneDue < today ? Light.Red
+                    : w.Deadline < today ? Light.Red
+                    : w.NextMilestoneDue <= limit ? Light.Yellow
+                    : w.Deadline <= limit ? Light.Yellow
+                    : w.Percent != null && w.DeadlineDay != null && w.DeadlineDay > w.StartDay
+                        && ((todayDay - w.StartDay) * 100 / (w.DeadlineDay.Value - w.StartDay)) - w.Percent.Value >= lag ? Light.Yellow
+                    : (w.CadenceKind == CadenceKind.Weekly && w.NextReportDueAt <= weekly)
+                        || (w.CadenceKind == CadenceKind.Biweekly && w.NextReportDueAt <= biweekly)
+                        || (w.CadenceKind == CadenceKind.Monthly && w.NextReportDueAt <= monthly)
+                        || (w.CadenceKind == CadenceKind.Quarterly && w.NextReportDueAt <= quarterly) ? Light.Yellow
+                    : Light.Green)
+                .SetProperty(w => w.LightReason, w =>
+                    w.Status == WorkItemStatus.Closed ? LightReason.Closed
+                    : w.Status == WorkItemStatus.Paused ? LightReason.Paused
+                    : w.Status == WorkItemStatus.NotStarted || w.StartDate > today ? LightReason.NotStarted
+                    : w.ExemptUntil >= today ? LightReason.Exempted
+                    : w.NextMilestoneDue < today ? LightReason.MilestoneOverdue
+                    : w.Deadline < today ? LightReason.DeadlineOverdue
+                    : w.NextMilestoneDue <= limit ? LightReason.MilestoneDueSoon
+                    : w.Deadline <= limit ? LightReason.DeadlineDueSoon
+                    : w.Percent != null && w.DeadlineDay != null && w.DeadlineDay > w.StartDay
+                        && ((todayDay - w.StartDay) * 100 / (w.DeadlineDay.Value - w.StartDay)) - w.Percent.Value >= lag ? LightReason.Lagging
+                    : (w.CadenceKind == CadenceKind.Weekly && w.NextReportDueAt <= weekly)
+                        || (w.CadenceKind == CadenceKind.Biweekly && w.NextReportDueAt <= biweekly)
+                        || (w.CadenceKind == CadenceKind.Monthly && w.NextReportDueAt <= monthly)
+                        || (w.CadenceKind == CadenceKind.Quarterly && w.NextReportDueAt <= quarterly) ? LightReason.ReportsMissing
+                    : LightReason.OnTrack)
+                .SetProperty(w => w.LightReasonDate, w =>
+                    w.Status == WorkItemStatus.Closed || w.Status == WorkItemStatus.Paused ? null
+                    : w.Status == WorkItemStatus.NotStarted || w.StartDate > today ? w.StartDate
+                    : w.ExemptUntil >= today ? w.ExemptUntil
+                    : w.NextMilestoneDue < today ? w.NextMilestoneDue
+                    : w.Deadline < today ? w.Deadline
+                    : w.NextMilestoneDue <= limit ? w.NextMilestoneDue
+                    : w.Deadline <= limit ? w.Deadline
+                    : null)
+                .SetProperty(w => w.LightReasonText, w =>
+                    w.Status == WorkItemStatus.Closed || w.Status == WorkItemStatus.Paused || w.Status == WorkItemStatus.NotStarted || w.StartDate > today || w.ExemptUntil >= today ? null
+                    : w.NextMilestoneDue < today ? w.NextMilestoneName
+                    : w.Deadline < today ? null
+                    : w.NextMilestoneDue <= limit ? w.NextMilestoneName
+                    : null)
+                .SetProperty(w => w.LightReasonNumber, w =>
+                    w.Status == WorkItemStatus.Closed || w.Status == WorkItemStatus.Paused || w.Status == WorkItemStatus.NotStarted || w.StartDate > today
+                        || w.ExemptUntil >= today || w.NextMilestoneDue <= limit || w.Deadline <= limit ? null
+                    : w.Percent != null && w.DeadlineDay != null && w.DeadlineDay > w.StartDay
+                        && ((todayDay - w.StartDay) * 100 / (w.DeadlineDay.Value - w.StartDay)) - w.Percent.Value >= lag
+                        ? (todayDay - w.StartDay) * 100 / (w.DeadlineDay.Value - w.StartDay)
+                    : (w.CadenceKind == CadenceKind.Weekly && w.NextReportDueAt <= weekly)
+                        || (w.CadenceKind == CadenceKind.Biweekly && w.NextReportDueAt <= biweekly)
+                        || (w.CadenceKind == CadenceKind.Monthly && w.NextReportDueAt <= monthly)
+                        || (w.CadenceKind == CadenceKind.Quarterly && w.NextReportDueAt <= quarterly) ? missed
+                    : (int?)null),
+            ct);
+    }
+
+    private async Task<int> RecordChangesAsync(int regionId, int? onlyItemId, DateTime utcNow, CancellationToken ct)
+    {
+        var only = onlyItemId is null ? string.Empty : " AND \"Id\" = {2}";
+        var sql = "INSERT INTO \"LightChanges\" (\"RegionId\", \"WorkItemId\", \"At\", \"From\", \"To\", \"Reason\") "
+            + "SELECT \"RegionId\", \"Id\", {1}, \"PreviousLight\", \"Light\", \"LightReason\" FROM \"WorkItems\" "
+            + "WHERE \"RegionId\" = {0} AND \"Light\" <> \"PreviousLight\"" + only;
+        var changed = await db.Database.ExecuteSqlRawAsync(sql, [regionId, utcNow, onlyItemId ?? 0], ct);
+        if (changed > 0)
+        {
+            var items = db.WorkItems.IgnoreQueryFilters().Where(w => w.RegionId == regionId && w.Light != w.PreviousLight);
+            if (onlyItemId is not null)
+            {
+                items = items.Where(w => w.Id == onlyItemId);
+            }
+
+            await items.ExecuteUpdateAsync(s => s.SetProperty(w => w.LightSince, utcNow).SetProperty(w => w.PreviousLight, w => w.Light), ct);
+        }
+
+        return changed;
+    }
+}

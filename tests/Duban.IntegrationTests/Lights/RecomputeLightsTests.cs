@@ -1,0 +1,164 @@
+using Duban.Domain.Work;
+using Duban.IntegrationTests.Infrastructure;
+using Duban.Web.Features.Lights;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Duban.IntegrationTests.Lights;
+
+/// <summary>The set-based recompute in the database gives exactly the answers of the rules in the domain.</summary>
+public abstract class RecomputeLightsTests(DubanFactory app)
+{
+    private static readonly TimeZoneInfo Shanghai = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
+
+    [Fact]
+    public async Task The_database_and_the_domain_rules_agree_on_every_item()
+    {
+        // 10:30 on Wednesday 10 June 2026 in Beijing.
+        var now = new DateTimeOffset(2026, 6, 10, 2, 30, 0, TimeSpan.Zero);
+        using var pin = app.Clock.Pin(now);
+        var random = new Random(20260610);
+        var today = new DateOnly(2026, 6, 10);
+        var ledgerId = await NewLedgerAsync("随机规则核对" + Guid.NewGuid().ToString("N")[..4]);
+
+        var items = new List<WorkItem>();
+        for (var i = 0; i < 400; i++)
+        {
+            var start = today.AddDays(random.Next(-200, 20));
+            var item = new WorkItem
+            {
+                RegionId = app.Data.RegionId,
+                LedgerId = ledgerId,
+                LeadUnitId = app.Data.UnitA,
+                Name = $"任务{i}",
+                Status = (WorkItemStatus)random.Next(0, 5),
+                StartDate = start,
+                Deadline = random.Next(6) == 0 ? null : start.AddDays(random.Next(1, 400)),
+                Percent = random.Next(4) == 0 ? null : random.Next(0, 101),
+                ExemptUntil = random.Next(10) == 0 ? today.AddDays(random.Next(-3, 4)) : null,
+                CreatedAt = now.UtcDateTime,
+            };
+            var cadence = (CadenceKind)random.Next(0, 5);
+            item.CadenceKind = cadence;
+            item.CadenceDay = cadence is CadenceKind.Weekly or CadenceKind.Biweekly ? random.Next(1, 8) : random.Next(1, 29);
+            item.CadenceHour = random.Next(8, 18);
+            item.NextReportDueAt = cadence == CadenceKind.None ? null : now.UtcDateTime.AddHours(random.Next(-24 * 100, 24 * 10));
+            for (var m = random.Next(0, 4); m > 0; m--)
+            {
+                var due = today.AddDays(random.Next(-30, 30));
+                item.Milestones.Add(new Milestone { RegionId = app.Data.RegionId, Name = $"节点{m}", Due = due, DoneOn = random.Next(3) == 0 ? due : null });
+            }
+
+            items.Add(item);
+        }
+
+        // Edges the random draw may miss: due exactly today, exactly at the limit, exactly on the lag line.
+        items.Add(Edge("今天到期", today, ledgerId));
+        items.Add(Edge("第七天到期", today.AddDays(7), ledgerId));
+        items.Add(Edge("第八天到期", today.AddDays(8), ledgerId));
+        items.Add(Edge("昨天到期", today.AddDays(-1), ledgerId));
+
+        await app.WithDbAsync(async db =>
+        {
+            db.WorkItems.AddRange(items);
+            return await db.SaveChangesAsync();
+        });
+
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var result = await scope.ServiceProvider.GetRequiredService<RecomputeLights>().RunAsync(app.Data.RegionId);
+            Assert.True(result.Items >= items.Count);
+        }
+
+        var stored = await app.WithDbAsync(db => db.WorkItems.IgnoreQueryFilters().Include(w => w.Milestones).Where(w => w.LedgerId == ledgerId).AsNoTracking().ToListAsync());
+        var moment = LightMoment.For(now.UtcDateTime, Shanghai, LightSettings.Default, WorkdayCalendar.Plain);
+        var disagreements = new List<string>();
+        foreach (var item in stored)
+        {
+            var open = item.Milestones.Where(m => m.IsOpen).OrderBy(m => m.Due).ThenBy(m => m.Id).FirstOrDefault();
+            if (item.Status != WorkItemStatus.Closed)
+            {
+                Assert.Equal(open?.Due, item.NextMilestoneDue);
+            }
+
+            var facts = item.Facts() with { NextMilestoneDue = item.Status == WorkItemStatus.Closed ? item.NextMilestoneDue : open?.Due, NextMilestoneName = open?.Name };
+            var expected = LightRules.Evaluate(facts, moment);
+            var actual = new LightResult(item.Light, item.LightReason, item.LightReasonDate, item.LightReasonText, item.LightReasonNumber);
+            if (expected != actual)
+            {
+                disagreements.Add($"{item.Name}: domain {expected} but database {actual}");
+            }
+        }
+
+        Assert.True(disagreements.Count == 0, string.Join("\n", disagreements.Take(10)));
+        var lights = stored.Select(w => w.Light).Distinct().ToList();
+        Assert.Equal(5, lights.Count); // the draw reaches every light, so the comparison means something
+        var reasons = stored.Select(w => w.LightReason).Distinct().Count();
+        Assert.Equal(Enum.GetValues<LightReason>().Length, reasons);
+    }
+
+    [Fact]
+    public async Task A_changed_light_is_kept_as_history_once()
+    {
+        var now = new DateTimeOffset(2026, 6, 10, 2, 30, 0, TimeSpan.Zero);
+        var ledgerId = await NewLedgerAsync("历史" + Guid.NewGuid().ToString("N")[..4]);
+        var id = await app.WithDbAsync(async db =>
+        {
+            var item = Edge("月底竣工", new DateOnly(2026, 6, 30), ledgerId);
+            item.Percent = 90; // on pace: 160 of 180 days gone is 88%
+            db.WorkItems.Add(item);
+            await db.SaveChangesAsync();
+            return item.Id;
+        });
+
+        async Task<List<LightChange>> RunAt(DateTimeOffset at)
+        {
+            using var pin = app.Clock.Pin(at);
+            await using var scope = app.Services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<RecomputeLights>().RunAsync(app.Data.RegionId);
+            return await app.WithDbAsync(db => db.LightChanges.IgnoreQueryFilters().Where(c => c.WorkItemId == id).OrderBy(c => c.Id).ToListAsync());
+        }
+
+        var first = await RunAt(now);
+        var green = Assert.Single(first);
+        Assert.Equal((Light.Grey, Light.Green), (green.From, green.To));
+
+        Assert.Single(await RunAt(now.AddHours(1))); // nothing changed, nothing recorded
+
+        var later = await RunAt(now.AddDays(14)); // 24 June: the deadline is within 7 days
+        Assert.Equal(2, later.Count);
+        Assert.Equal((Light.Green, Light.Yellow, LightReason.DeadlineDueSoon), (later[1].From, later[1].To, later[1].Reason));
+
+        var overdue = await RunAt(now.AddDays(21)); // 1 July: past the deadline
+        Assert.Equal((Light.Yellow, Light.Red, LightReason.DeadlineOverdue), (overdue[2].From, overdue[2].To, overdue[2].Reason));
+        var since = await app.WithDbAsync(db => db.WorkItems.IgnoreQueryFilters().Where(w => w.Id == id).Select(w => w.LightSince).SingleAsync());
+        Assert.Equal(now.AddDays(21).UtcDateTime, since);
+    }
+
+    private WorkItem Edge(string name, DateOnly deadline, int? ledgerId) => new()
+    {
+        RegionId = app.Data.RegionId,
+        LedgerId = ledgerId ?? 0,
+        LeadUnitId = app.Data.UnitA,
+        Name = name,
+        Status = WorkItemStatus.InProgress,
+        StartDate = new DateOnly(2026, 1, 1),
+        Deadline = deadline,
+        Percent = 60,
+        CreatedAt = DateTime.UtcNow,
+    };
+
+    private Task<int> NewLedgerAsync(string name) => app.WithDbAsync(async db =>
+    {
+        var ledger = new Ledger { RegionId = app.Data.RegionId, Name = name, Year = 2026 };
+        db.Ledgers.Add(ledger);
+        await db.SaveChangesAsync();
+        return ledger.Id;
+    });
+}
+
+[Collection(OnSqlite.Name)]
+public sealed class RecomputeLightsTestsOnSqlite(SqliteFactory app) : RecomputeLightsTests(app);
+
+[Collection(OnPostgres.Name)]
+public sealed class RecomputeLightsTestsOnPostgres(PostgresFactory app) : RecomputeLightsTests(app);
