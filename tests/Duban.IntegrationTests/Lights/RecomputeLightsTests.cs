@@ -57,6 +57,12 @@ public abstract class RecomputeLightsTests(DubanFactory app)
         items.Add(Edge("第七天到期", today.AddDays(7), ledgerId));
         items.Add(Edge("第八天到期", today.AddDays(8), ledgerId));
         items.Add(Edge("昨天到期", today.AddDays(-1), ledgerId));
+        var onTheLine = Edge("正好落后20个百分点", new DateOnly(2026, 1, 1).AddDays(200), ledgerId); // 160 of 200 days gone: 80%
+        onTheLine.Percent = 60;
+        items.Add(onTheLine);
+        var justAbove = Edge("落后19个百分点", new DateOnly(2026, 1, 1).AddDays(200), ledgerId);
+        justAbove.Percent = 61;
+        items.Add(justAbove);
 
         await app.WithDbAsync(async db =>
         {
@@ -91,6 +97,8 @@ public abstract class RecomputeLightsTests(DubanFactory app)
         }
 
         Assert.True(disagreements.Count == 0, string.Join("\n", disagreements.Take(10)));
+        Assert.Equal(LightReason.Lagging, stored.Single(w => w.Name == "正好落后20个百分点").LightReason);
+        Assert.Equal(LightReason.OnTrack, stored.Single(w => w.Name == "落后19个百分点").LightReason);
         var lights = stored.Select(w => w.Light).Distinct().ToList();
         Assert.Equal(5, lights.Count); // the draw reaches every light, so the comparison means something
         var reasons = stored.Select(w => w.LightReason).Distinct().Count();
