@@ -1,5 +1,7 @@
 using Duban.Web.Features.Accounts;
 using Duban.Web.Features.Audit;
+using Duban.Web.Features.Ledgers;
+using Duban.Web.Features.Tasks;
 using Duban.Web.Features.People;
 using Duban.Web.Features.Units;
 using Duban.Web.Infrastructure;
@@ -27,6 +29,8 @@ api.MapUnitsApi();
 api.MapPeopleApi();
 api.MapAccountsApi();
 api.MapHistoryApi();
+api.MapLedgersApi();
+api.MapTasksApi();
 
 await DatabaseStartup.PrepareAsync(app);
 Cli.AnnounceWhenStarted(app);

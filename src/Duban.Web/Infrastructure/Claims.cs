@@ -44,4 +44,7 @@ public static class Policies
     public const string ManageOrganisation = "ManageOrganisation";
 
     public const string Api = "Api";
+
+    /// <summary>Setting up and deciding work: the supervision office and system administrators.</summary>
+    public const string Office = "Office";
 }

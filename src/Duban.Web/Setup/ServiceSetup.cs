@@ -30,6 +30,13 @@ public static class ServiceSetup
         services.AddScoped<Features.People.SavePerson>();
         services.AddScoped<Features.Accounts.SaveAccount>();
         services.AddScoped<Features.Lights.RecomputeLights>();
+        services.AddScoped<Features.Tasks.WorkContext>();
+        services.AddScoped<Features.Tasks.SaveTask>();
+        services.AddScoped<Features.Tasks.SubmitProgressReport>();
+        services.AddScoped<Features.Tasks.RequestReview>();
+        services.AddScoped<Features.Tasks.DecideReview>();
+        services.AddScoped<Features.Tasks.ExemptTask>();
+        services.AddScoped<Features.Ledgers.SaveLedger>();
 
         var database = DatabaseOptions.From(config, builder.Environment.ContentRootPath);
         services.AddSingleton(database);
@@ -89,7 +96,8 @@ public static class ServiceSetup
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.SystemAdmin))
             .AddPolicy(Policies.ManageOrganisation, p => p.RequireRole(Roles.SystemAdmin, Roles.SupervisionOffice))
-            .AddPolicy(Policies.Api, p => p.RequireAuthenticatedUser());
+            .AddPolicy(Policies.Api, p => p.RequireAuthenticatedUser())
+            .AddPolicy(Policies.Office, p => p.RequireRole(Roles.SystemAdmin, Roles.SupervisionOffice));
 
         services.AddLocalization(o => o.ResourcesPath = "Resources");
 

@@ -1,0 +1,236 @@
+using Duban.Data;
+using Duban.Domain.Organisation;
+using Duban.Domain.Work;
+using Duban.Web.Features.Lights;
+using Duban.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Duban.Web.Features.Tasks;
+
+/// <summary>The office creates or changes a task, its responsibility chain, dates, cadence and milestones.</summary>
+public sealed class SaveTask(DubanDb db, WorkContext work, RecomputeLights lights, IStringLocalizer<SharedResource> l)
+{
+    public async Task<Outcome<WorkItem>> RunAsync(int? id, TaskInput input, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var scope = await work.ScopeAsync(ct);
+        WorkItem? item = null;
+        if (id is not null)
+        {
+            item = await db.WorkItems.VisibleTo(db, scope).Include(w => w.Milestones).FirstOrDefaultAsync(w => w.Id == id, ct);
+            if (item is null)
+            {
+                return Outcome<WorkItem>.NotFound();
+            }
+        }
+
+        var errors = new ValidationErrors();
+        var name = Text(input.Name, 500, nameof(TaskInput.Name), errors, required: true);
+        var content = Text(input.Content, 4000, nameof(TaskInput.Content), errors);
+        var number = Text(input.Number, 32, nameof(TaskInput.Number), errors);
+        var sourceTitle = Text(input.SourceTitle, 300, nameof(TaskInput.SourceTitle), errors);
+        var docNumber = Text(input.SourceDocNumber, 100, nameof(TaskInput.SourceDocNumber), errors);
+        var targetUnit = Text(input.TargetUnit, 20, nameof(TaskInput.TargetUnit), errors);
+        var tags = Text(input.Tags, 200, nameof(TaskInput.Tags), errors);
+        if (input.TargetValue is not null && targetUnit is null)
+        {
+            errors.Add(nameof(TaskInput.TargetUnit), l["Tasks.TargetUnitRequired"]);
+        }
+
+        var ledgerId = item?.LedgerId ?? input.LedgerId;
+        if (ledgerId is null || !await db.Ledgers.AnyAsync(x => x.Id == ledgerId && x.RegionId == scope.RegionId, ct))
+        {
+            errors.Add(nameof(TaskInput.LedgerId), l["Tasks.LedgerNotFound"]);
+        }
+
+        WorkItem? parent = null;
+        if (input.ParentId is { } parentId)
+        {
+            parent = await db.WorkItems.FirstOrDefaultAsync(w => w.Id == parentId && w.RegionId == scope.RegionId && w.LedgerId == ledgerId, ct);
+            if (parent is null || (item is not null && parent.Path.StartsWith(item.Path, StringComparison.Ordinal)))
+            {
+                errors.Add(nameof(TaskInput.ParentId), l["Tasks.ParentInvalid"]);
+            }
+        }
+
+        Unit? lead = null;
+        if (input.LeadUnitId is null)
+        {
+            errors.Add(nameof(TaskInput.LeadUnitId), l["Validation.Required"]);
+        }
+        else
+        {
+            lead = await db.Units.VisibleTo(scope).FirstOrDefaultAsync(u => u.Id == input.LeadUnitId, ct);
+            if (lead is null)
+            {
+                errors.Add(nameof(TaskInput.LeadUnitId), l["Units.NotFound"]);
+            }
+        }
+
+        var supportIds = (input.SupportingUnitIds ?? []).Where(u => u != input.LeadUnitId).Distinct().ToList();
+        var support = await db.Units.Where(u => supportIds.Contains(u.Id) && u.RegionId == scope.RegionId).ToListAsync(ct);
+        if (support.Count != supportIds.Count)
+        {
+            errors.Add(nameof(TaskInput.SupportingUnitIds), l["Units.NotFound"]);
+        }
+
+        foreach (var (personId, field) in new[] { (input.LeaderId, nameof(TaskInput.LeaderId)), (input.LiaisonId, nameof(TaskInput.LiaisonId)) })
+        {
+            if (personId is not null && !await db.People.AnyAsync(p => p.Id == personId && p.RegionId == scope.RegionId, ct))
+            {
+                errors.Add(field, l["People.NotFound"]);
+            }
+        }
+
+        var start = input.StartDate ?? item?.StartDate ?? work.Today;
+        var deadline = input.Deadline;
+        if (deadline is null && input.DeadlineInWorkdays is { } workdays)
+        {
+            if (workdays is < 1 or > 1000)
+            {
+                errors.Add(nameof(TaskInput.DeadlineInWorkdays), l["Tasks.WorkdaysRange"]);
+            }
+            else
+            {
+                deadline = (await RecomputeLights.LoadCalendarAsync(db, scope.RegionId, ct)).AddWorkdays(start, workdays);
+            }
+        }
+
+        if (deadline < start)
+        {
+            errors.Add(nameof(TaskInput.Deadline), l["Tasks.DeadlineBeforeStart"]);
+        }
+
+        var cadence = Cadence(input);
+        if (!cadence.IsValid(out var cadenceError))
+        {
+            errors.Add(nameof(TaskInput.CadenceDay), l[cadenceError!]);
+        }
+
+        var milestones = input.Milestones ?? [];
+        for (var i = 0; i < milestones.Count; i++)
+        {
+            var m = milestones[i];
+            if (string.IsNullOrWhiteSpace(m.Name) || m.Name.Trim().Length > 300)
+            {
+                errors.Add($"Milestones[{i}].Name", string.IsNullOrWhiteSpace(m.Name) ? l["Validation.Required"] : l["Validation.MaxLength", 300]);
+            }
+
+            if (m.Due is null)
+            {
+                errors.Add($"Milestones[{i}].Due", l["Validation.Required"]);
+            }
+            else if (deadline is not null && m.Due > deadline)
+            {
+                errors.Add($"Milestones[{i}].Due", l["Tasks.MilestoneAfterDeadline"]);
+            }
+
+            if (m.Id is not null && item?.Milestones.All(x => x.Id != m.Id) != false)
+            {
+                errors.Add($"Milestones[{i}].Id", l["Validation.Invalid"]);
+            }
+        }
+
+        if (errors.Any)
+        {
+            return Outcome<WorkItem>.Invalid(errors);
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var isNew = item is null;
+        item ??= new WorkItem { RegionId = scope.RegionId, LedgerId = ledgerId!.Value, Name = name!, CreatedAt = work.UtcNow };
+        var rescheduled = isNew || item.Cadence != cadence || item.StartDate != start;
+        item.ParentId = parent?.Id;
+        item.Number = number;
+        item.Name = name!;
+        item.Content = content;
+        item.SourceKind = input.SourceKind;
+        item.SourceTitle = sourceTitle;
+        item.SourceDocNumber = docNumber;
+        item.SourceDate = input.SourceDate;
+        item.TargetValue = input.TargetValue;
+        item.TargetUnit = targetUnit;
+        item.LeadUnitId = lead!.Id;
+        item.LeadUnitPath = lead.Path;
+        item.LeaderId = input.LeaderId;
+        item.LiaisonId = input.LiaisonId;
+        item.StartDate = start;
+        item.Deadline = deadline;
+        item.CadenceKind = cadence.Kind;
+        item.CadenceDay = cadence.Day;
+        item.CadenceHour = cadence.Hour;
+        item.Tags = tags;
+        if (isNew)
+        {
+            item.Status = start > work.Today ? WorkItemStatus.NotStarted : WorkItemStatus.InProgress;
+        }
+
+        if (rescheduled)
+        {
+            item.ScheduleReports(work.UtcNow, work.Zone);
+        }
+
+        // Milestones: keep the ones still listed (updated), add the new ones, drop the rest.
+        var keep = milestones.Where(m => m.Id is not null).Select(m => m.Id!.Value).ToHashSet();
+        item.Milestones.RemoveAll(m => !keep.Contains(m.Id));
+        for (var i = 0; i < milestones.Count; i++)
+        {
+            var m = milestones[i];
+            var target = m.Id is { } mid ? item.Milestones.Single(x => x.Id == mid) : null;
+            if (target is null)
+            {
+                target = new Milestone { RegionId = scope.RegionId, Name = m.Name!.Trim() };
+                item.Milestones.Add(target);
+            }
+
+            target.Name = m.Name!.Trim();
+            target.Due = m.Due!.Value;
+            target.DoneOn = m.DoneOn;
+            target.SortOrder = i;
+        }
+
+        if (isNew)
+        {
+            db.WorkItems.Add(item);
+        }
+
+        await db.SaveChangesAsync(ct);
+        var path = (parent?.Path ?? "/") + item.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) + "/";
+        if (item.Path != path)
+        {
+            item.Path = path;
+            await db.SaveChangesAsync(ct);
+        }
+
+        await db.WorkItemUnits.Where(s => s.WorkItemId == item.Id).ExecuteDeleteAsync(ct);
+        db.WorkItemUnits.AddRange(support.Select(u => new WorkItemUnit { WorkItemId = item.Id, UnitId = u.Id, UnitPath = u.Path, RegionId = scope.RegionId }));
+        await db.SaveChangesAsync(ct);
+        await lights.RunAsync(scope.RegionId, item.Id, ct);
+        await transaction.CommitAsync(ct);
+        await db.Entry(item).ReloadAsync(ct);
+        return Outcome<WorkItem>.Ok(item);
+    }
+
+    private static ReportingCadence Cadence(TaskInput input) => input.Cadence switch
+    {
+        CadenceKind.None => ReportingCadence.None,
+        CadenceKind.Weekly or CadenceKind.Biweekly => new(input.Cadence, input.CadenceDay ?? 5, input.CadenceHour ?? 15),
+        _ => new(input.Cadence, input.CadenceDay ?? 25, input.CadenceHour ?? 17),
+    };
+
+    private string? Text(string? value, int max, string field, ValidationErrors errors, bool required = false)
+    {
+        var text = string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+        if (text is null && required)
+        {
+            errors.Add(field, l["Validation.Required"]);
+        }
+        else if (text?.Length > max)
+        {
+            errors.Add(field, l["Validation.MaxLength", max]);
+        }
+
+        return text;
+    }
+}

@@ -1,0 +1,82 @@
+using Duban.Data;
+using Duban.Domain.Access;
+using Duban.Domain.Work;
+using Microsoft.EntityFrameworkCore;
+
+namespace Duban.Web.Features.Tasks;
+
+public sealed record NamedRef(int Id, string Name);
+
+public sealed record MilestoneDto(int Id, string Name, DateOnly Due, DateOnly? DoneOn);
+
+public sealed record ReportDto(int Id, DateTime SubmittedAt, string SubmittedBy, string Done, int? Percent, string? Problems, ProblemCause? ProblemCause, string? NextSteps, bool IsLate, DateTime? PeriodDueAt);
+
+public sealed record ReviewDto(int Id, int WorkItemId, ReviewKind Kind, ReviewStatus Status, string Statement, DateOnly? ProposedDeadline, DateTime RequestedAt, string RequestedBy, DateTime? ReviewedAt, string? ReviewedBy, string? ReviewNote)
+{
+    public static ReviewDto From(Review r)
+    {
+        ArgumentNullException.ThrowIfNull(r);
+        return new(r.Id, r.WorkItemId, r.Kind, r.Status, r.Statement, r.ProposedDeadline, r.RequestedAt, r.RequestedByName, r.ReviewedAt, r.ReviewedByName, r.ReviewNote);
+    }
+}
+
+public sealed record TaskDetailDto(
+    int Id, int LedgerId, string Ledger, int? ParentId, string? Number, string Name, string? Content,
+    SourceKind? SourceKind, string? SourceTitle, string? SourceDocNumber, DateOnly? SourceDate,
+    decimal? TargetValue, string? TargetUnit,
+    NamedRef LeadUnit, IReadOnlyList<NamedRef> SupportingUnits, NamedRef? Leader, NamedRef? Liaison,
+    DateOnly StartDate, DateOnly? Deadline, CadenceKind Cadence, int CadenceDay, int CadenceHour, DateTime? NextReportDueAt,
+    string? Tags, WorkItemStatus Status, int? Percent, DateTime? LastReportAt,
+    Light Light, LightReason LightReason, DateOnly? LightReasonDate, string? LightReasonText, int? LightReasonNumber, DateTime? LightSince,
+    DateOnly? ExemptUntil, string? ExemptReason, DateOnly? ClosedOn, int ExtensionCount, int AdjustmentCount,
+    IReadOnlyList<MilestoneDto> Milestones, IReadOnlyList<NamedRef> Children);
+
+public static class TaskDetail
+{
+    public static async Task<TaskDetailDto?> LoadAsync(DubanDb db, AccessScope scope, int id, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var w = await db.WorkItems.AsNoTracking().VisibleTo(db, scope).Include(x => x.Milestones).FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (w is null)
+        {
+            return null;
+        }
+
+        var ledger = await db.Ledgers.Where(l => l.Id == w.LedgerId).Select(l => l.Name).FirstAsync(ct);
+        var unitIds = await db.WorkItemUnits.Where(s => s.WorkItemId == id).Select(s => s.UnitId).ToListAsync(ct);
+        unitIds.Add(w.LeadUnitId);
+        var units = await db.Units.Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
+        var personIds = new[] { w.LeaderId, w.LiaisonId }.OfType<int>().ToList();
+        var people = await db.People.Where(p => personIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name + (p.Title == null ? string.Empty : "（" + p.Title + "）"), ct);
+        var children = await db.WorkItems.AsNoTracking().VisibleTo(db, scope).Where(c => c.ParentId == id).OrderBy(c => c.Id).Select(c => new NamedRef(c.Id, c.Name)).ToListAsync(ct);
+        NamedRef? Person(int? pid) => pid is { } p && people.TryGetValue(p, out var n) ? new NamedRef(p, n) : null;
+
+        return new TaskDetailDto(
+            w.Id, w.LedgerId, ledger, w.ParentId, w.Number, w.Name, w.Content,
+            w.SourceKind, w.SourceTitle, w.SourceDocNumber, w.SourceDate, w.TargetValue, w.TargetUnit,
+            new NamedRef(w.LeadUnitId, units.GetValueOrDefault(w.LeadUnitId, "?")),
+            unitIds.Where(u => u != w.LeadUnitId).Select(u => new NamedRef(u, units.GetValueOrDefault(u, "?"))).ToList(),
+            Person(w.LeaderId), Person(w.LiaisonId),
+            w.StartDate, w.Deadline, w.CadenceKind, w.CadenceDay, w.CadenceHour, w.NextReportDueAt,
+            w.Tags, w.Status, w.Percent, w.LastReportAt,
+            w.Light, w.LightReason, w.LightReasonDate, w.LightReasonText, w.LightReasonNumber, w.LightSince,
+            w.ExemptUntil, w.ExemptReason, w.ClosedOn, w.ExtensionCount, w.AdjustmentCount,
+            w.Milestones.OrderBy(m => m.Due).ThenBy(m => m.SortOrder).Select(m => new MilestoneDto(m.Id, m.Name, m.Due, m.DoneOn)).ToList(),
+            children);
+    }
+
+    public static Task<List<ReportDto>> ReportsAsync(DubanDb db, int id, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return db.ProgressReports.AsNoTracking().Where(r => r.WorkItemId == id).OrderByDescending(r => r.SubmittedAt).Take(200)
+            .Select(r => new ReportDto(r.Id, r.SubmittedAt, r.SubmittedByName, r.Done, r.Percent, r.Problems, r.ProblemCause, r.NextSteps, r.IsLate, r.PeriodDueAt))
+            .ToListAsync(ct);
+    }
+
+    public static async Task<List<ReviewDto>> ReviewsAsync(DubanDb db, int id, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var reviews = await db.Reviews.AsNoTracking().Where(r => r.WorkItemId == id).OrderByDescending(r => r.RequestedAt).ToListAsync(ct);
+        return reviews.Select(ReviewDto.From).ToList();
+    }
+}

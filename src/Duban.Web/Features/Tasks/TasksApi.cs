@@ -1,0 +1,94 @@
+using Duban.Data;
+using Duban.Domain.Work;
+using Duban.Web.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Duban.Web.Features.Tasks;
+
+public static class TasksApi
+{
+    public static void MapTasksApi(this RouteGroupBuilder api)
+    {
+        ArgumentNullException.ThrowIfNull(api);
+        var tasks = api.MapGroup("/tasks").WithTags("Tasks");
+
+        tasks.MapGet("/", async Task<Ok<TaskPage>> ([AsParameters] TaskFilter filter, DubanDb db, ScopeAccessor scopes, CancellationToken ct) =>
+            TypedResults.Ok(await TaskQueries.ListAsync(db, await scopes.GetAsync(ct), filter, ct)));
+
+        tasks.MapGet("/{id:int}", async Task<Results<Ok<TaskDetailDto>, NotFound>> (int id, DubanDb db, ScopeAccessor scopes, CancellationToken ct) =>
+            await TaskDetail.LoadAsync(db, await scopes.GetAsync(ct), id, ct) is { } detail ? TypedResults.Ok(detail) : TypedResults.NotFound());
+
+        tasks.MapPost("/", async Task<Results<Created<TaskDetailDto>, ValidationProblem, NotFound>> (TaskInput input, SaveTask save, DubanDb db, ScopeAccessor scopes, CancellationToken ct) =>
+        {
+            var outcome = await save.RunAsync(null, input, ct);
+            if (outcome.Kind != OutcomeKind.Ok)
+            {
+                return outcome.Kind == OutcomeKind.Invalid ? TypedResults.ValidationProblem(outcome.Errors!.ToDictionary()) : TypedResults.NotFound();
+            }
+
+            var detail = (await TaskDetail.LoadAsync(db, await scopes.GetAsync(ct), outcome.Value!.Id, ct))!;
+            return TypedResults.Created($"/api/v1/tasks/{detail.Id}", detail);
+        }).RequireAuthorization(Policies.Office);
+
+        tasks.MapPut("/{id:int}", async Task<Results<Ok<TaskDetailDto>, ValidationProblem, NotFound>> (int id, TaskInput input, SaveTask save, DubanDb db, ScopeAccessor scopes, CancellationToken ct) =>
+        {
+            var outcome = await save.RunAsync(id, input, ct);
+            if (outcome.Kind != OutcomeKind.Ok)
+            {
+                return outcome.Kind == OutcomeKind.Invalid ? TypedResults.ValidationProblem(outcome.Errors!.ToDictionary()) : TypedResults.NotFound();
+            }
+
+            return TypedResults.Ok((await TaskDetail.LoadAsync(db, await scopes.GetAsync(ct), id, ct))!);
+        }).RequireAuthorization(Policies.Office);
+
+        tasks.MapGet("/{id:int}/reports", async Task<Results<Ok<List<ReportDto>>, NotFound>> (int id, DubanDb db, ScopeAccessor scopes, CancellationToken ct) =>
+            await db.WorkItems.VisibleTo(db, await scopes.GetAsync(ct)).AnyAsync(w => w.Id == id, ct)
+                ? TypedResults.Ok(await TaskDetail.ReportsAsync(db, id, ct))
+                : TypedResults.NotFound());
+
+        tasks.MapPost("/{id:int}/reports", async Task<Results<Created<ReportDto>, ValidationProblem, NotFound>> (int id, ReportInput input, SubmitProgressReport submit, CancellationToken ct) =>
+            (await submit.RunAsync(id, input, ct)).ToCreated(
+                r => new ReportDto(r.Id, r.SubmittedAt, r.SubmittedByName, r.Done, r.Percent, r.Problems, r.ProblemCause, r.NextSteps, r.IsLate, r.PeriodDueAt),
+                r => $"/api/v1/tasks/{id}/reports"));
+
+        tasks.MapGet("/{id:int}/reviews", async Task<Results<Ok<List<ReviewDto>>, NotFound>> (int id, DubanDb db, ScopeAccessor scopes, CancellationToken ct) =>
+            await db.WorkItems.VisibleTo(db, await scopes.GetAsync(ct)).AnyAsync(w => w.Id == id, ct)
+                ? TypedResults.Ok(await TaskDetail.ReviewsAsync(db, id, ct))
+                : TypedResults.NotFound());
+
+        tasks.MapPost("/{id:int}/reviews", async Task<Results<Created<ReviewDto>, ValidationProblem, NotFound>> (int id, RequestInput input, RequestReview request, CancellationToken ct) =>
+            (await request.RunAsync(id, input, ct)).ToCreated(ReviewDto.From, r => $"/api/v1/reviews/{r.Id}"));
+
+        tasks.MapPut("/{id:int}/exemption", async Task<Results<Ok<TaskDetailDto>, ValidationProblem, NotFound>> (int id, ExemptionInput input, ExemptTask exempt, DubanDb db, ScopeAccessor scopes, CancellationToken ct) =>
+        {
+            var outcome = await exempt.RunAsync(id, input, ct);
+            if (outcome.Kind != OutcomeKind.Ok)
+            {
+                return outcome.Kind == OutcomeKind.Invalid ? TypedResults.ValidationProblem(outcome.Errors!.ToDictionary()) : TypedResults.NotFound();
+            }
+
+            return TypedResults.Ok((await TaskDetail.LoadAsync(db, await scopes.GetAsync(ct), id, ct))!);
+        }).RequireAuthorization(Policies.Office);
+
+        var reviews = api.MapGroup("/reviews").WithTags("Reviews");
+        reviews.MapGet("/", async Task<Ok<List<ReviewDto>>> (ReviewStatus? status, DubanDb db, ScopeAccessor scopes, CancellationToken ct) =>
+        {
+            var scope = await scopes.GetAsync(ct);
+            var visible = db.WorkItems.VisibleTo(db, scope).Select(w => w.Id);
+            var list = await db.Reviews.AsNoTracking()
+                .Where(r => r.RegionId == scope.RegionId && visible.Contains(r.WorkItemId) && (status == null || r.Status == status))
+                .OrderBy(r => r.RequestedAt).Take(500).ToListAsync(ct);
+            return TypedResults.Ok(list.Select(ReviewDto.From).ToList());
+        });
+
+        reviews.MapPost("/{id:int}/decision", async Task<Results<Ok<ReviewDto>, ValidationProblem, NotFound>> (int id, DecisionInput input, DecideReview decide, CancellationToken ct) =>
+            (await decide.RunAsync(id, input, ct)).ToOk(ReviewDto.From))
+            .RequireAuthorization(Policies.Office);
+
+        api.MapPost("/lights/recompute", async Task<Ok<Lights.RecomputeLights.Result>> (Lights.RecomputeLights lights, ScopeAccessor scopes, CancellationToken ct) =>
+            TypedResults.Ok(await lights.RunAsync((await scopes.GetAsync(ct)).RegionId, null, ct)))
+            .RequireAuthorization(Policies.Office).WithTags("Lights");
+    }
+}
