@@ -222,11 +222,10 @@ public sealed class WorkItem : IRegionOwned, IAudited
                     return Refusal.OpenMilestones;
                 }
 
+                // The light follows from the status at the next recompute, which keeps it in the history.
                 Status = WorkItemStatus.Closed;
                 ClosedOn = today;
                 Percent = Percent is null ? null : 100;
-                Light = Light.Done;
-                LightReason = LightReason.Closed;
                 NextReportDueAt = null;
                 break;
             case ReviewKind.Extension:

@@ -28,6 +28,8 @@ public abstract class AuthorizationTests(DubanFactory app)
     {
         ("POST", "/api/v1/units") => ["/api/v1/units"],
         ("POST", "/api/v1/people") => ["/api/v1/people"],
+        ("POST", "/api/v1/ledgers") => ["/api/v1/ledgers"],
+        ("POST", "/api/v1/tasks") => ["/api/v1/tasks"],
         (_, _) => ForeignUrls(pattern),
     };
 
@@ -43,6 +45,13 @@ public abstract class AuthorizationTests(DubanFactory app)
             $"/api/v1/history/Account/{D.LiaisonBAccount}", $"/api/v1/history/Account/{D.OtherRegionAccount}",
         ],
         "/api/v1/accounts" => ["/api/v1/accounts"],
+        "/api/v1/ledgers/{id:int}" => [$"/api/v1/ledgers/{D.OtherRegionLedger}"],
+        "/api/v1/tasks/{id:int}" => [$"/api/v1/tasks/{D.TaskB}", $"/api/v1/tasks/{D.OtherRegionTask}"],
+        "/api/v1/tasks/{id:int}/reports" => [$"/api/v1/tasks/{D.TaskB}/reports", $"/api/v1/tasks/{D.OtherRegionTask}/reports"],
+        "/api/v1/tasks/{id:int}/reviews" => [$"/api/v1/tasks/{D.TaskB}/reviews", $"/api/v1/tasks/{D.OtherRegionTask}/reviews"],
+        "/api/v1/tasks/{id:int}/exemption" => [$"/api/v1/tasks/{D.TaskB}/exemption", $"/api/v1/tasks/{D.OtherRegionTask}/exemption"],
+        "/api/v1/reviews/{id:int}/decision" => [$"/api/v1/reviews/{D.ReviewB}/decision"],
+        "/api/v1/lights/recompute" => ["/api/v1/lights/recompute"],
         "/Units/Details/{id:int}" => [$"/Units/Details/{D.UnitB}", $"/Units/Details/{D.OtherRegionUnit}"],
         "/Units/Edit/{id:int?}" => [$"/Units/Edit/{D.UnitB}", $"/Units/Edit/{D.OtherRegionUnit}", "/Units/Edit"],
         "/People/Details/{id:int}" => [$"/People/Details/{D.PersonInB}", $"/People/Details/{D.OtherRegionPerson}"],
@@ -62,6 +71,7 @@ public abstract class AuthorizationTests(DubanFactory app)
     private static readonly HashSet<string> OwnOrFiltered = new(StringComparer.Ordinal)
     {
         "/", "/Index", "/Units", "/Units/Index", "/People", "/People/Index", "/api/v1/units", "/api/v1/people", "/api/v1/me",
+        "/api/v1/ledgers", "/api/v1/tasks", "/api/v1/reviews",
         "/Account/Login", "/Account/Logout", "/Account/AccessDenied", "/Account/Password", "/Account/Tokens",
         "/Error/{code:int}", "/health", "/culture", "/openapi/{documentName}.json",
     };
@@ -94,7 +104,12 @@ public abstract class AuthorizationTests(DubanFactory app)
                 using var request = new HttpRequestMessage(new HttpMethod(method), url);
                 if (method is "POST" or "PUT")
                 {
-                    request.Content = JsonContent.Create(new { name = "越权测试", kind = "Department", parentId = D.UnitB, unitId = D.UnitB, userName = "x", displayName = "x", roles = new[] { "Viewer" }, password = "abcdefg1" });
+                    request.Content = JsonContent.Create(new
+                    {
+                        name = "越权测试", kind = url.Contains("/reviews", StringComparison.Ordinal) ? "CloseOut" : "Department", parentId = D.UnitB, unitId = D.UnitB,
+                        userName = "x", displayName = "x", roles = new[] { "Viewer" }, password = "abcdefg1",
+                        ledgerId = D.LedgerId, leadUnitId = D.UnitB, year = 2026, done = "越权填报", statement = "越权申请", approve = true, reason = "越权", until = "2026-12-31",
+                    });
                 }
 
                 var response = await client.SendAsync(request);
@@ -108,7 +123,7 @@ public abstract class AuthorizationTests(DubanFactory app)
 
         Assert.True(unclassified.Count == 0, "Routes nobody classified for authorization: " + string.Join(", ", unclassified));
         Assert.True(leaks.Count == 0, "Foreign data reachable by the liaison of unit A: " + string.Join(", ", leaks));
-        Assert.True(checkedUrls >= 30, $"Only {checkedUrls} foreign URLs were tried; the route list looks wrong.");
+        Assert.True(checkedUrls >= 45, $"Only {checkedUrls} foreign URLs were tried; the route list looks wrong.");
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Duban.Data;
 using Duban.Domain.Access;
 using Duban.Domain.Organisation;
+using Duban.Domain.Work;
 using Duban.Web.Infrastructure;
 using Duban.Web.Setup;
 using Microsoft.AspNetCore.Identity;
@@ -42,6 +43,13 @@ public sealed partial class TestData
     public int OtherRegionAccount { get; private set; }
     public int LiaisonBAccount { get; private set; }
 
+    /// <summary>A ledger of the demo county with a task led by unit B and a pending request on it.</summary>
+    public int LedgerId { get; private set; }
+    public int TaskB { get; private set; }
+    public int ReviewB { get; private set; }
+    public int OtherRegionLedger { get; private set; }
+    public int OtherRegionTask { get; private set; }
+
     public static async Task<TestData> CreateAsync(DubanFactory factory)
     {
         var data = new TestData(factory);
@@ -73,6 +81,24 @@ public sealed partial class TestData
         data.OtherRegionId = other.Id;
         data.OtherRegionUnit = bureau.Id;
         data.OtherRegionPerson = person.Id;
+
+        var ledger = new Ledger { RegionId = region.Id, Name = "测试任务清单", Year = 2026 };
+        var otherLedger = new Ledger { RegionId = other.Id, Name = "白云区任务清单", Year = 2026 };
+        db.Ledgers.AddRange(ledger, otherLedger);
+        await db.SaveChangesAsync();
+        var unitBPath = await db.Units.Where(u => u.Id == data.UnitB).Select(u => u.Path).SingleAsync();
+        var taskB = new WorkItem { RegionId = region.Id, LedgerId = ledger.Id, LeadUnitId = data.UnitB, LeadUnitPath = unitBPath, Name = "城关镇老旧小区改造", StartDate = new DateOnly(2026, 1, 1), Deadline = new DateOnly(2026, 12, 31) };
+        var otherTask = new WorkItem { RegionId = other.Id, LedgerId = otherLedger.Id, LeadUnitId = bureau.Id, LeadUnitPath = bureau.Path, Name = "白云区项目", StartDate = new DateOnly(2026, 1, 1) };
+        db.WorkItems.AddRange(taskB, otherTask);
+        await db.SaveChangesAsync();
+        var reviewB = new Review { RegionId = region.Id, WorkItemId = taskB.Id, Kind = ReviewKind.Adjustment, Status = ReviewStatus.Pending, Statement = "调整内容", RequestedByName = "城关镇", RequestedAt = DateTime.UtcNow };
+        db.Reviews.Add(reviewB);
+        await db.SaveChangesAsync();
+        data.LedgerId = ledger.Id;
+        data.TaskB = taskB.Id;
+        data.ReviewB = reviewB.Id;
+        data.OtherRegionLedger = otherLedger.Id;
+        data.OtherRegionTask = otherTask.Id;
 
         var users = scope.ServiceProvider.GetRequiredService<UserManager<Account>>();
         var account = new Account { UserName = OtherLiaison, DisplayName = "赵其他", RegionId = other.Id, UnitId = bureau.Id, PersonId = person.Id };

@@ -21,8 +21,10 @@ public sealed record TaskFilter
     /// <summary>order (ledger order), deadline, light (worst first), report (longest silent first).</summary>
     public string? Sort { get; init; }
 
-    public int Page { get; init; } = 1;
-    public int PageSize { get; init; } = 50;
+    public int? Page { get; init; }
+
+    /// <summary>Rows per page: 50 unless asked, at most 100.</summary>
+    public int? PageSize { get; init; }
 }
 
 public sealed record TaskRow(
@@ -88,8 +90,8 @@ public static class TaskQueries
             "report" => items.OrderBy(w => w.NextReportDueAt == null).ThenBy(w => w.NextReportDueAt).ThenBy(w => w.Id),
             _ => items.OrderBy(w => w.LedgerId).ThenBy(w => w.Id),
         };
-        var size = Math.Clamp(filter.PageSize, 1, MaxPageSize);
-        var page = Math.Max(1, filter.Page);
+        var size = Math.Clamp(filter.PageSize ?? 50, 1, MaxPageSize);
+        var page = Math.Max(1, filter.Page ?? 1);
         var rows = await items.Skip((page - 1) * size).Take(size)
             .Select(w => new TaskRow(
                 w.Id, w.LedgerId, w.ParentId, w.Number, w.Name, w.Path.Length - w.Path.Replace("/", string.Empty).Length - 1,
