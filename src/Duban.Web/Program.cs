@@ -1,8 +1,8 @@
 using Duban.Web.Features.Accounts;
 using Duban.Web.Features.Audit;
 using Duban.Web.Features.Ledgers;
-using Duban.Web.Features.Tasks;
 using Duban.Web.Features.People;
+using Duban.Web.Features.Tasks;
 using Duban.Web.Features.Units;
 using Duban.Web.Infrastructure;
 using Duban.Web.Setup;

@@ -106,9 +106,22 @@ public abstract class AuthorizationTests(DubanFactory app)
                 {
                     request.Content = JsonContent.Create(new
                     {
-                        name = "越权测试", kind = url.Contains("/reviews", StringComparison.Ordinal) ? "CloseOut" : "Department", parentId = D.UnitB, unitId = D.UnitB,
-                        userName = "x", displayName = "x", roles = new[] { "Viewer" }, password = "abcdefg1",
-                        ledgerId = D.LedgerId, leadUnitId = D.UnitB, year = 2026, done = "越权填报", statement = "越权申请", approve = true, reason = "越权", until = "2026-12-31",
+                        name = "越权测试",
+                        kind = url.Contains("/reviews", StringComparison.Ordinal) ? "CloseOut" : "Department",
+                        parentId = D.UnitB,
+                        unitId = D.UnitB,
+                        userName = "x",
+                        displayName = "x",
+                        roles = new[] { "Viewer" },
+                        password = "abcdefg1",
+                        ledgerId = D.LedgerId,
+                        leadUnitId = D.UnitB,
+                        year = 2026,
+                        done = "越权填报",
+                        statement = "越权申请",
+                        approve = true,
+                        reason = "越权",
+                        until = "2026-12-31",
                     });
                 }
 
