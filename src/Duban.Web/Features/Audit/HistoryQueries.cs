@@ -16,16 +16,18 @@ public sealed record HistoryEntry(long Id, DateTime At, string Actor, string Act
 /// </summary>
 public static class HistoryQueries
 {
-    public static readonly IReadOnlyList<string> Kinds = ["Unit", "Person", "Account"];
+    public static readonly IReadOnlyList<string> Kinds = ["Unit", "Person", "Account", "WorkItem"];
 
     // Derived or internal: the path follows ParentId, the ids never change.
     private static readonly HashSet<string> Hidden = new(StringComparer.Ordinal)
     {
         "Id", "RegionId", "Path", "ConcurrencyStamp", "SecurityStamp", "NormalizedUserName", "NormalizedEmail",
         "EmailConfirmed", "PhoneNumberConfirmed", "TwoFactorEnabled", "LockoutEnabled", "AccessFailedCount", "CreatedAt",
+        "LeadUnitPath", "StartDay", "DeadlineDay", "PreviousLight", "NextMilestoneDue", "NextMilestoneName", "LightReasonDate",
+        "LightReasonText", "LightReasonNumber", "LightSince", "LedgerId",
     };
 
-    private static readonly HashSet<string> UnitReferences = new(StringComparer.Ordinal) { "ParentId", "UnitId" };
+    private static readonly HashSet<string> UnitReferences = new(StringComparer.Ordinal) { "ParentId", "UnitId", "LeadUnitId" };
 
     public static async Task<IReadOnlyList<HistoryEntry>?> ForAsync(DubanDb db, AccessScope scope, bool isAdmin, string kind, int id, CancellationToken ct = default)
     {
@@ -35,6 +37,7 @@ public static class HistoryQueries
             "Unit" => await db.Units.VisibleTo(scope).AnyAsync(u => u.Id == id, ct),
             "Person" => await db.People.VisibleTo(db, scope).AnyAsync(p => p.Id == id, ct),
             "Account" => isAdmin && await db.Users.AnyAsync(a => a.Id == id && a.RegionId == scope.RegionId, ct),
+            "WorkItem" => await Tasks.WorkScope.VisibleTo(db.WorkItems, db, scope).AnyAsync(w => w.Id == id, ct),
             _ => false,
         };
         if (!visible)
@@ -53,14 +56,14 @@ public static class HistoryQueries
             .ToList();
 
         var unitIds = entries.SelectMany(e => e.Changes)
-            .Where(c => UnitReferences.Contains(c.Field))
+            .Where(c => IsUnitReference(kind, c.Field))
             .SelectMany(c => new[] { c.Before, c.After })
             .Select(v => int.TryParse(v, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : (int?)null)
             .OfType<int>()
             .Distinct()
             .ToList();
         var personIds = entries.SelectMany(e => e.Changes)
-            .Where(c => c.Field == "PersonId")
+            .Where(c => c.Field is "PersonId" or "LeaderId" or "LiaisonId")
             .SelectMany(c => new[] { c.Before, c.After })
             .Select(v => int.TryParse(v, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : (int?)null)
             .OfType<int>()
@@ -71,14 +74,17 @@ public static class HistoryQueries
 
         string? Name(string field, string? value) => value is null
             ? null
-            : UnitReferences.Contains(field) ? units.GetValueOrDefault(value, value)
-            : field == "PersonId" ? people.GetValueOrDefault(value, value)
+            : IsUnitReference(kind, field) ? units.GetValueOrDefault(value, value)
+            : field is "PersonId" or "LeaderId" or "LiaisonId" ? people.GetValueOrDefault(value, value)
             : value;
 
         return entries
             .Select(e => e with { Changes = e.Changes.Select(c => c with { Before = Name(c.Field, c.Before), After = Name(c.Field, c.After) }).ToList() })
             .ToList();
     }
+
+    // A work item's ParentId is its parent task, not a unit.
+    private static bool IsUnitReference(string kind, string field) => UnitReferences.Contains(field) && !(kind == "WorkItem" && field == "ParentId");
 
     private static List<FieldChange> Diff(string? before, string? after)
     {

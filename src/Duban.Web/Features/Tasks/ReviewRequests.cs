@@ -46,7 +46,7 @@ public sealed class RequestReview(DubanDb db, WorkContext work, RecomputeLights 
         {
             var field = refusal == Refusal.StatementRequired ? nameof(RequestInput.Statement)
                 : refusal == Refusal.DeadlineNotLater || refusal == Refusal.DateInPast ? nameof(RequestInput.ProposedDeadline)
-                : string.Empty;
+                : nameof(RequestInput.Kind);
             errors.Add(field, l["Refusal." + refusal.Code]);
             return Outcome<Review>.Invalid(errors);
         }

@@ -108,10 +108,13 @@ public sealed class SaveTask(DubanDb db, WorkContext work, RecomputeLights light
             errors.Add(nameof(TaskInput.CadenceDay), l[cadenceError!]);
         }
 
-        var milestones = input.Milestones ?? [];
-        for (var i = 0; i < milestones.Count; i++)
+        // A form shows a few empty milestone rows; an empty row is not a milestone. Errors keep the row's number.
+        var rows = (input.Milestones ?? []).Select((m, row) => (m, row))
+            .Where(x => x.m.Id is not null || !string.IsNullOrWhiteSpace(x.m.Name) || x.m.Due is not null)
+            .ToList();
+        var milestones = rows.Select(x => x.m).ToList();
+        foreach (var (m, i) in rows)
         {
-            var m = milestones[i];
             if (string.IsNullOrWhiteSpace(m.Name) || m.Name.Trim().Length > 300)
             {
                 errors.Add($"Milestones[{i}].Name", string.IsNullOrWhiteSpace(m.Name) ? l["Validation.Required"] : l["Validation.MaxLength", 300]);

@@ -1,0 +1,88 @@
+using Duban.Data;
+using Duban.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Duban.Web.Features.Tasks;
+
+/// <summary>One task: its light and why, its milestones and reports, and what the viewer may do with it.</summary>
+public sealed class DetailsModel(DubanDb db, WorkContext work, IStringLocalizer<SharedResource> l) : PageModel
+{
+    public TaskDetailDto Task { get; private set; } = null!;
+    public IReadOnlyList<ReportDto> Reports { get; private set; } = [];
+    public IReadOnlyList<ReviewDto> Reviews { get; private set; } = [];
+    public bool CanReport { get; private set; }
+    public bool IsOffice => work.IsOffice;
+    public DateOnly Today => work.Today;
+
+    [BindProperty]
+    public ReportInput Report { get; set; } = new();
+
+    [BindProperty]
+    public RequestInput Apply { get; set; } = new();
+
+    [BindProperty]
+    public ExemptionInput Exemption { get; set; } = new();
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostReportAsync(int id, [FromServices] SubmitProgressReport submit, CancellationToken ct)
+    {
+        var outcome = await submit.RunAsync(id, Report, ct);
+        return await AfterAsync(id, outcome.Kind, "Report.", l["Tasks.Reported"], outcome.Errors, ct);
+    }
+
+    public async Task<IActionResult> OnPostRequestAsync(int id, [FromServices] RequestReview request, CancellationToken ct)
+    {
+        var outcome = await request.RunAsync(id, Apply, ct);
+        return await AfterAsync(id, outcome.Kind, "Apply.", l["Tasks.Requested"], outcome.Errors, ct);
+    }
+
+    public async Task<IActionResult> OnPostDecideAsync(int id, int reviewId, bool approve, string? note, [FromServices] DecideReview decide, CancellationToken ct)
+    {
+        var outcome = await decide.RunAsync(reviewId, new DecisionInput { Approve = approve, Note = note }, ct);
+        return await AfterAsync(id, outcome.Kind, "Decision.", approve ? l["Tasks.Approved"] : l["Tasks.Returned"], outcome.Errors, ct);
+    }
+
+    public async Task<IActionResult> OnPostExemptAsync(int id, [FromServices] ExemptTask exempt, CancellationToken ct)
+    {
+        var outcome = await exempt.RunAsync(id, Exemption, ct);
+        return await AfterAsync(id, outcome.Kind, "Exemption.", l["Common.Saved"], outcome.Errors, ct);
+    }
+
+    private async Task<IActionResult> AfterAsync(int id, OutcomeKind kind, string prefix, string done, ValidationErrors? errors, CancellationToken ct)
+    {
+        switch (kind)
+        {
+            case OutcomeKind.NotFound:
+                return NotFound();
+            case OutcomeKind.Invalid:
+                ModelState.Clear();
+                errors!.CopyTo(ModelState, prefix);
+                return await LoadAsync(id, ct) ? Page() : NotFound();
+            case OutcomeKind.Ok:
+            default:
+                TempData["Flash"] = done;
+                return Redirect($"/Tasks/{id}");
+        }
+    }
+
+    private async Task<bool> LoadAsync(int id, CancellationToken ct)
+    {
+        var scope = await work.ScopeAsync(ct);
+        var task = await TaskDetail.LoadAsync(db, scope, id, ct);
+        if (task is null)
+        {
+            return false;
+        }
+
+        Task = task;
+        Reports = await TaskDetail.ReportsAsync(db, id, ct);
+        Reviews = await TaskDetail.ReviewsAsync(db, id, ct);
+        var item = await db.WorkItems.AsNoTracking().FirstAsync(w => w.Id == id, ct);
+        CanReport = scope.CanReport(item, work.IsOffice);
+        return true;
+    }
+}

@@ -1,0 +1,47 @@
+using Duban.Data;
+using Duban.Domain.Work;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Duban.Web.Features.Tasks;
+
+/// <summary>"My to-do" (待办): reports due or missing on my unit's work, requests sent back to me, and for the office the review queue.</summary>
+public sealed class TodoModel(DubanDb db, WorkContext work) : PageModel
+{
+    public sealed record DueRow(int Id, string Name, DateTime? NextReportDueAt, Light Light, LightReason LightReason);
+
+    public IReadOnlyList<DueRow> ReportsDue { get; private set; } = [];
+    public IReadOnlyList<(ReviewDto Review, string Name)> Returned { get; private set; } = [];
+    public int PendingReviews { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var scope = await work.ScopeAsync(ct);
+        var horizon = work.UtcNow.AddDays(3);
+        var mine = db.WorkItems.AsNoTracking().VisibleTo(db, scope).Where(w => w.Status != WorkItemStatus.Closed && w.Status != WorkItemStatus.Paused);
+        if (!work.IsOffice)
+        {
+            // Reports are the lead unit's job (or the named liaison's), not the supporting units'.
+            var paths = scope.UnitPaths;
+            var person = scope.PersonId ?? -1;
+            mine = paths.Count == 0
+                ? mine.Where(w => w.LiaisonId == person)
+                : mine.Where(w => w.LiaisonId == person || w.LeadUnitPath.StartsWith(paths[0]));
+        }
+
+        ReportsDue = await mine.Where(w => w.NextReportDueAt != null && w.NextReportDueAt <= horizon)
+            .OrderBy(w => w.NextReportDueAt).Take(200)
+            .Select(w => new DueRow(w.Id, w.Name, w.NextReportDueAt, w.Light, w.LightReason))
+            .ToListAsync(ct);
+
+        var since = work.UtcNow.AddDays(-30);
+        var visibleIds = db.WorkItems.VisibleTo(db, scope).Select(w => w.Id);
+        var returned = await db.Reviews.AsNoTracking()
+            .Where(r => r.Status == ReviewStatus.Returned && r.ReviewedAt >= since && visibleIds.Contains(r.WorkItemId) && (work.IsOffice || r.RequestedById == work.AccountId))
+            .OrderByDescending(r => r.ReviewedAt).Take(50)
+            .Join(db.WorkItems, r => r.WorkItemId, w => w.Id, (r, w) => new { Review = r, w.Name })
+            .ToListAsync(ct);
+        Returned = returned.Select(x => (ReviewDto.From(x.Review), x.Name)).ToList();
+        PendingReviews = work.IsOffice ? await db.Reviews.CountAsync(r => r.RegionId == scope.RegionId && r.Status == ReviewStatus.Pending, ct) : 0;
+    }
+}
