@@ -147,6 +147,7 @@ public static class DemoSeeder
             await users.AddToRoleAsync(account, role);
         }
 
+        await DemoWork.SeedAsync(services, region.Id, byName, people);
         await transaction.CommitAsync();
         return true;
     }

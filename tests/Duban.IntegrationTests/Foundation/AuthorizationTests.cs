@@ -61,8 +61,14 @@ public abstract class AuthorizationTests(DubanFactory app)
             $"/Audit/History/Unit/{D.UnitB}", $"/Audit/History/Unit/{D.OtherRegionUnit}",
             $"/Audit/History/Person/{D.PersonInB}", $"/Audit/History/Person/{D.OtherRegionPerson}",
             $"/Audit/History/Account/{D.LiaisonBAccount}",
+            $"/Audit/History/WorkItem/{D.TaskB}", $"/Audit/History/WorkItem/{D.OtherRegionTask}",
         ],
         "/Accounts" or "/Accounts/Index" => ["/Accounts"],
+        "/Ledgers/Edit/{id:int?}" => [$"/Ledgers/Edit/{D.LedgerId}", $"/Ledgers/Edit/{D.OtherRegionLedger}", "/Ledgers/Edit"],
+        "/Ledgers/View/{id:int}" => [$"/Ledgers/View/{D.OtherRegionLedger}"],
+        "/Tasks/{id:int}" => [$"/Tasks/{D.TaskB}", $"/Tasks/{D.OtherRegionTask}"],
+        "/Tasks/Edit/{id:int?}" => [$"/Tasks/Edit/{D.TaskB}", $"/Tasks/Edit/{D.OtherRegionTask}", $"/Tasks/Edit?ledgerId={D.LedgerId}"],
+        "/Reviews" => ["/Reviews"],
         "/Accounts/Edit/{id:int?}" => [$"/Accounts/Edit/{D.LiaisonBAccount}", $"/Accounts/Edit/{D.OtherRegionAccount}", "/Accounts/Edit"],
         _ => [],
     };
@@ -71,7 +77,7 @@ public abstract class AuthorizationTests(DubanFactory app)
     private static readonly HashSet<string> OwnOrFiltered = new(StringComparer.Ordinal)
     {
         "/", "/Index", "/Units", "/Units/Index", "/People", "/People/Index", "/api/v1/units", "/api/v1/people", "/api/v1/me",
-        "/api/v1/ledgers", "/api/v1/tasks", "/api/v1/reviews",
+        "/api/v1/ledgers", "/api/v1/tasks", "/api/v1/reviews", "/Ledgers", "/Ledgers/Index", "/Todo",
         "/Account/Login", "/Account/Logout", "/Account/AccessDenied", "/Account/Password", "/Account/Tokens",
         "/Error/{code:int}", "/health", "/culture", "/openapi/{documentName}.json",
     };
@@ -140,6 +146,28 @@ public abstract class AuthorizationTests(DubanFactory app)
     }
 
     [Fact]
+    public async Task Every_action_on_another_units_task_page_is_refused()
+    {
+        var browser = await D.SignedInClientAsync("fgj");
+        foreach (var handler in new[] { "Report", "Request", "Exempt" })
+        {
+            foreach (var task in new[] { D.TaskB, D.OtherRegionTask })
+            {
+                var response = await TestData.PostFormAsync(browser, "/Todo", $"/Tasks/{task}?handler={handler}", new() { ["Report.Done"] = "越权", ["Apply.Kind"] = "CloseOut", ["Apply.Statement"] = "越权", ["Exemption.Reason"] = "越权", ["Exemption.Until"] = "2030-01-01" });
+                Assert.True(response.StatusCode == HttpStatusCode.NotFound, $"{handler} on task {task}: {(int)response.StatusCode}");
+            }
+        }
+
+        var decide = await TestData.PostFormAsync(browser, "/Todo", $"/Tasks/{D.TaskB}?handler=Decide&reviewId={D.ReviewB}", new() { ["Approve"] = "true" });
+        Assert.Equal(HttpStatusCode.NotFound, decide.StatusCode);
+        var queue = await TestData.PostFormAsync(browser, "/Todo", $"/Reviews?handler=Decide&reviewId={D.ReviewB}", new() { ["Approve"] = "true" });
+        Assert.Equal(HttpStatusCode.Forbidden, queue.StatusCode);
+        var status = await app.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(
+            Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.IgnoreQueryFilters(db.Reviews), r => r.Id == D.ReviewB));
+        Assert.Equal(Duban.Domain.Work.ReviewStatus.Pending, status.Status);
+    }
+
+    [Fact]
     public async Task Lists_show_a_liaison_only_their_own_subtree()
     {
         var api = await D.ApiClientAsync("fgj");
@@ -157,6 +185,8 @@ public abstract class AuthorizationTests(DubanFactory app)
         var tree = await browser.GetStringAsync("/Units");
         Assert.Contains("县发展和改革局", tree, StringComparison.Ordinal);
         Assert.DoesNotContain("城关镇", tree, StringComparison.Ordinal);
+        var ledgerPage = await browser.GetStringAsync($"/Ledgers/View/{D.LedgerId}");
+        Assert.DoesNotContain("城关镇老旧小区改造", ledgerPage, StringComparison.Ordinal);
         var peoplePage = await browser.GetStringAsync("/People");
         Assert.DoesNotContain("城关镇", peoplePage, StringComparison.Ordinal);
         Assert.DoesNotContain("赵其他", peoplePage, StringComparison.Ordinal);

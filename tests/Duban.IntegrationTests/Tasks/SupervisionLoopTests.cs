@@ -191,7 +191,7 @@ public abstract class SupervisionLoopTests(DubanFactory app)
             deadline = "2026-05-01",
             cadence = "Weekly",
             cadenceDay = 9,
-            milestones = new[] { new { name = "", due = (string?)null }, new { name = "节点", due = (string?)"2026-07-01" } },
+            milestones = new[] { new { name = "", due = (string?)"2026-05-20" }, new { name = "节点", due = (string?)null }, new { name = "节点二", due = (string?)"2026-07-01" }, new { name = "", due = (string?)null } },
         });
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
@@ -200,9 +200,10 @@ public abstract class SupervisionLoopTests(DubanFactory app)
         Assert.Equal("填写了目标值，请同时填写计量单位。", errors.GetProperty("TargetUnit")[0].GetString());
         Assert.Equal("完成时限不能早于开始日期。", errors.GetProperty("Deadline")[0].GetString());
         Assert.Equal("报送日应为星期一至星期日（1–7）。", errors.GetProperty("CadenceDay")[0].GetString());
-        Assert.True(errors.TryGetProperty("Milestones[0].Name", out _));
-        Assert.True(errors.TryGetProperty("Milestones[0].Due", out _));
-        Assert.Equal("时间节点不能晚于完成时限。", errors.GetProperty("Milestones[1].Due")[0].GetString());
+        Assert.Equal("此项为必填项。", errors.GetProperty("Milestones[0].Name")[0].GetString());
+        Assert.Equal("此项为必填项。", errors.GetProperty("Milestones[1].Due")[0].GetString());
+        Assert.Equal("时间节点不能晚于完成时限。", errors.GetProperty("Milestones[2].Due")[0].GetString());
+        Assert.False(errors.TryGetProperty("Milestones[3].Name", out _)); // an empty form row is not a milestone
         Assert.Equal(before, await app.WithDbAsync(db => db.WorkItems.IgnoreQueryFilters().CountAsync()));
     }
 

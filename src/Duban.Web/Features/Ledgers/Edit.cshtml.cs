@@ -31,8 +31,15 @@ public sealed class EditModel(DubanDb db, ScopeAccessor scopes, SaveLedger save,
 
             Input = new LedgerInput
             {
-                Name = ledger.Name, Year = ledger.Year, SourceKind = ledger.SourceKind, SourceTitle = ledger.SourceTitle, IsArchived = ledger.IsArchived,
-                DueSoonDays = ledger.DueSoonDays, DueSoonInWorkdays = ledger.DueSoonInWorkdays, LagPoints = ledger.LagPoints, MissedReportsForYellow = ledger.MissedReportsForYellow,
+                Name = ledger.Name,
+                Year = ledger.Year,
+                SourceKind = ledger.SourceKind,
+                SourceTitle = ledger.SourceTitle,
+                IsArchived = ledger.IsArchived,
+                DueSoonDays = ledger.DueSoonDays,
+                DueSoonInWorkdays = ledger.DueSoonInWorkdays,
+                LagPoints = ledger.LagPoints,
+                MissedReportsForYellow = ledger.MissedReportsForYellow,
             };
         }
 

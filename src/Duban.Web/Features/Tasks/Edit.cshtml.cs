@@ -37,11 +37,27 @@ public sealed class EditModel(DubanDb db, WorkContext work, SaveTask save, IStri
 
             Input = new TaskInput
             {
-                LedgerId = t.LedgerId, ParentId = t.ParentId, Number = t.Number, Name = t.Name, Content = t.Content,
-                SourceKind = t.SourceKind, SourceTitle = t.SourceTitle, SourceDocNumber = t.SourceDocNumber, SourceDate = t.SourceDate,
-                TargetValue = t.TargetValue, TargetUnit = t.TargetUnit, LeadUnitId = t.LeadUnit.Id, SupportingUnitIds = t.SupportingUnits.Select(u => u.Id).ToList(),
-                LeaderId = t.Leader?.Id, LiaisonId = t.Liaison?.Id, StartDate = t.StartDate, Deadline = t.Deadline,
-                Cadence = t.Cadence, CadenceDay = t.CadenceDay, CadenceHour = t.CadenceHour, Tags = t.Tags,
+                LedgerId = t.LedgerId,
+                ParentId = t.ParentId,
+                Number = t.Number,
+                Name = t.Name,
+                Content = t.Content,
+                SourceKind = t.SourceKind,
+                SourceTitle = t.SourceTitle,
+                SourceDocNumber = t.SourceDocNumber,
+                SourceDate = t.SourceDate,
+                TargetValue = t.TargetValue,
+                TargetUnit = t.TargetUnit,
+                LeadUnitId = t.LeadUnit.Id,
+                SupportingUnitIds = t.SupportingUnits.Select(u => u.Id).ToList(),
+                LeaderId = t.Leader?.Id,
+                LiaisonId = t.Liaison?.Id,
+                StartDate = t.StartDate,
+                Deadline = t.Deadline,
+                Cadence = t.Cadence,
+                CadenceDay = t.CadenceDay,
+                CadenceHour = t.CadenceHour,
+                Tags = t.Tags,
                 Milestones = t.Milestones.Select(m => new MilestoneInput { Id = m.Id, Name = m.Name, Due = m.Due, DoneOn = m.DoneOn }).ToList(),
             };
         }
