@@ -25,6 +25,9 @@ public static class HistoryQueries
         "EmailConfirmed", "PhoneNumberConfirmed", "TwoFactorEnabled", "LockoutEnabled", "AccessFailedCount", "CreatedAt",
         "LeadUnitPath", "StartDay", "DeadlineDay", "PreviousLight", "NextMilestoneDue", "NextMilestoneName", "LightReasonDate",
         "LightReasonText", "LightReasonNumber", "LightSince", "LedgerId",
+
+        // A work item's light has its own history (LightChanges); here it would only repeat the engine's work.
+        "Light", "LightReason",
     };
 
     private static readonly HashSet<string> UnitReferences = new(StringComparer.Ordinal) { "ParentId", "UnitId", "LeadUnitId" };

@@ -17,7 +17,7 @@ public sealed class TodoModel(DubanDb db, WorkContext work) : PageModel
     public async Task OnGetAsync(CancellationToken ct)
     {
         var scope = await work.ScopeAsync(ct);
-        var horizon = work.UtcNow.AddDays(3);
+        var horizon = work.UtcNow.AddDays(7);
         var mine = db.WorkItems.AsNoTracking().VisibleTo(db, scope).Where(w => w.Status != WorkItemStatus.Closed && w.Status != WorkItemStatus.Paused);
         if (!work.IsOffice)
         {
