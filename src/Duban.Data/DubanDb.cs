@@ -44,6 +44,16 @@ public sealed class DubanDb(DbContextOptions<DubanDb> options, IActorAccessor? a
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(DubanDb).Assembly);
 
+        if (Database.IsNpgsql())
+        {
+            // Tree paths are compared as byte ranges (PathRange); PostgreSQL's default collation would
+            // order '/' and digits by language rules, so these columns use "C".
+            builder.Entity<Unit>().Property(u => u.Path).UseCollation("C");
+            builder.Entity<WorkItem>().Property(w => w.Path).UseCollation("C");
+            builder.Entity<WorkItem>().Property(w => w.LeadUnitPath).UseCollation("C");
+            builder.Entity<WorkItemUnit>().Property(w => w.UnitPath).UseCollation("C");
+        }
+
         builder.Entity<Unit>().HasQueryFilter(u => TenantRegionId == null || u.RegionId == TenantRegionId);
         builder.Entity<Person>().HasQueryFilter(p => TenantRegionId == null || p.RegionId == TenantRegionId);
         builder.Entity<Region>().HasQueryFilter(r => TenantRegionId == null || r.Id == TenantRegionId);

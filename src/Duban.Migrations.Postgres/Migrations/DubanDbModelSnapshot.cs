@@ -346,7 +346,8 @@ namespace Duban.Migrations.Postgres.Migrations
                     b.Property<string>("Path")
                         .IsRequired()
                         .HasMaxLength(400)
-                        .HasColumnType("character varying(400)");
+                        .HasColumnType("character varying(400)")
+                        .UseCollation("C");
 
                     b.Property<int>("RegionId")
                         .HasColumnType("integer");
@@ -743,7 +744,8 @@ namespace Duban.Migrations.Postgres.Migrations
                     b.Property<string>("LeadUnitPath")
                         .IsRequired()
                         .HasMaxLength(400)
-                        .HasColumnType("character varying(400)");
+                        .HasColumnType("character varying(400)")
+                        .UseCollation("C");
 
                     b.Property<int?>("LeaderId")
                         .HasColumnType("integer");
@@ -802,7 +804,8 @@ namespace Duban.Migrations.Postgres.Migrations
                     b.Property<string>("Path")
                         .IsRequired()
                         .HasMaxLength(400)
-                        .HasColumnType("character varying(400)");
+                        .HasColumnType("character varying(400)")
+                        .UseCollation("C");
 
                     b.Property<int?>("Percent")
                         .HasColumnType("integer");
@@ -888,7 +891,8 @@ namespace Duban.Migrations.Postgres.Migrations
                     b.Property<string>("UnitPath")
                         .IsRequired()
                         .HasMaxLength(400)
-                        .HasColumnType("character varying(400)");
+                        .HasColumnType("character varying(400)")
+                        .UseCollation("C");
 
                     b.HasKey("WorkItemId", "UnitId");
 

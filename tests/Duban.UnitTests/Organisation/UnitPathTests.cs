@@ -50,4 +50,21 @@ public class UnitPathTests
         Assert.Equal("/1/5/4/9/", UnitPath.Rebase("/1/4/9/", "/1/4/", "/1/5/4/"));
         Assert.Throws<ArgumentException>(() => UnitPath.Rebase("/1/7/", "/1/4/", "/1/5/4/"));
     }
+
+    [Theory]
+    [InlineData("/1/4/", true)]
+    [InlineData("/1/4/9/", true)]
+    [InlineData("/1/4/999/12/", true)]
+    [InlineData("/1/40/", false)]
+    [InlineData("/1/41/", false)]
+    [InlineData("/1/3/", false)]
+    [InlineData("/1/", false)]
+    [InlineData("/2/4/", false)]
+    public void A_path_range_holds_the_subtree_and_nothing_else(string path, bool inside)
+    {
+        var (low, high) = PathRange.Of("/1/4/");
+        var within = string.CompareOrdinal(path, low) >= 0 && string.CompareOrdinal(path, high) < 0;
+        Assert.Equal(inside, within);
+        Assert.Equal(UnitPath.IsWithin(path, "/1/4/"), within);
+    }
 }

@@ -1,5 +1,6 @@
 using Duban.Data;
 using Duban.Domain.Access;
+using Duban.Domain.Organisation;
 using Duban.Domain.Work;
 
 namespace Duban.Web.Features.Tasks;
@@ -15,25 +16,27 @@ public static class WorkScope
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(scope);
-        items = items.Where(w => w.RegionId == scope.RegionId);
+        var region = scope.RegionId;
+        items = items.Where(w => w.RegionId == region);
         if (scope.RegionWide)
         {
             return items;
         }
 
+        // Three index-friendly sets of ids, united, instead of one OR that would scan every item of the region.
         var person = scope.PersonId ?? -1;
-        var paths = scope.UnitPaths;
-        var support = db.WorkItemUnits.Where(s => s.RegionId == scope.RegionId);
-        return paths.Count switch
+        var ids = db.WorkItems.Where(w => w.RegionId == region && (w.LeaderId == person || w.LiaisonId == person)).Select(w => w.Id);
+        foreach (var path in scope.UnitPaths)
         {
-            0 => items.Where(w => w.LeaderId == person || w.LiaisonId == person),
-            1 => items.Where(w => w.LeadUnitPath.StartsWith(paths[0])
-                || w.LeaderId == person || w.LiaisonId == person
-                || support.Any(s => s.WorkItemId == w.Id && s.UnitPath.StartsWith(paths[0]))),
-            _ => items.Where(w => paths.Any(p => w.LeadUnitPath.StartsWith(p))
-                || w.LeaderId == person || w.LiaisonId == person
-                || support.Any(s => s.WorkItemId == w.Id && paths.Any(p => s.UnitPath.StartsWith(p)))),
-        };
+            var (low, high) = PathRange.Of(path);
+#pragma warning disable CA1309, CA1307 // Translated to SQL range comparisons on C-collated (byte-order) columns, which is what is meant.
+            ids = ids
+                .Union(db.WorkItems.Where(w => w.RegionId == region && string.Compare(w.LeadUnitPath, low) >= 0 && string.Compare(w.LeadUnitPath, high) < 0).Select(w => w.Id))
+                .Union(db.WorkItemUnits.Where(s => s.RegionId == region && string.Compare(s.UnitPath, low) >= 0 && string.Compare(s.UnitPath, high) < 0).Select(s => s.WorkItemId));
+#pragma warning restore CA1309, CA1307
+        }
+
+        return items.Where(w => ids.Contains(w.Id));
     }
 
     /// <summary>May report progress and apply for close-out, extension or adjustment.</summary>
