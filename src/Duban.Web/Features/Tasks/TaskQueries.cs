@@ -1,5 +1,6 @@
 using Duban.Data;
 using Duban.Domain.Access;
+using Duban.Domain.Organisation;
 using Duban.Domain.Work;
 using Microsoft.EntityFrameworkCore;
 
@@ -52,8 +53,16 @@ public static class TaskQueries
 
         if (filter.UnitId is { } unitId)
         {
-            var path = await db.Units.Where(u => u.Id == unitId && u.RegionId == scope.RegionId).Select(u => u.Path).FirstOrDefaultAsync(ct) ?? "-";
-            items = items.Where(w => w.LeadUnitPath.StartsWith(path));
+            var path = await db.Units.Where(u => u.Id == unitId && u.RegionId == scope.RegionId).Select(u => u.Path).FirstOrDefaultAsync(ct);
+            if (path is null)
+            {
+                return new TaskPage([], 0, 1, filter.PageSize ?? 50);
+            }
+
+            var (low, high) = PathRange.Of(path);
+#pragma warning disable CA1309, CA1307 // Byte-order range on C-collated columns; see PathRange.
+            items = items.Where(w => string.Compare(w.LeadUnitPath, low) >= 0 && string.Compare(w.LeadUnitPath, high) < 0);
+#pragma warning restore CA1309, CA1307
         }
 
         if (filter.Light is { } light)
