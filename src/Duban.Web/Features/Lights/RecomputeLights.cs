@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Duban.Data;
 using Duban.Domain.Work;
 using Microsoft.EntityFrameworkCore;
@@ -34,12 +35,13 @@ public sealed class RecomputeLights(DubanDb db, TimeProvider clock)
         await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
 
         // 1. Facts: the earliest open milestone of every item.
+        // Only rows whose facts change are written: on PostgreSQL every write is a new row version.
         var milestones = db.Milestones.IgnoreQueryFilters();
-        await items.Where(w => w.Status != WorkItemStatus.Closed).ExecuteUpdateAsync(
-            s => s
-                .SetProperty(w => w.NextMilestoneDue, w => milestones.Where(m => m.WorkItemId == w.Id && m.DoneOn == null).Min(m => (DateOnly?)m.Due))
-                .SetProperty(w => w.NextMilestoneName, w => milestones.Where(m => m.WorkItemId == w.Id && m.DoneOn == null).OrderBy(m => m.Due).ThenBy(m => m.Id).Select(m => m.Name).FirstOrDefault()),
-            ct);
+        Expression<Func<WorkItem, DateOnly?>> nextDue = w => milestones.Where(m => m.WorkItemId == w.Id && m.DoneOn == null).Min(m => (DateOnly?)m.Due);
+        Expression<Func<WorkItem, string?>> nextName = w => milestones.Where(m => m.WorkItemId == w.Id && m.DoneOn == null).OrderBy(m => m.Due).ThenBy(m => m.Id).Select(m => m.Name).FirstOrDefault();
+        await items.Where(w => w.Status != WorkItemStatus.Closed)
+            .Where(Changed(nextDue, w => w.NextMilestoneDue, nextName, w => w.NextMilestoneName))
+            .ExecuteUpdateAsync(s => s.SetProperty(w => w.NextMilestoneDue, nextDue).SetProperty(w => w.NextMilestoneName, nextName), ct);
 
         // 2. Lights: the region's rules for most ledgers, each ledger's own where it has them.
         var total = 0;
@@ -79,11 +81,9 @@ public sealed class RecomputeLights(DubanDb db, TimeProvider clock)
         var monthly = at.MissedThreshold(CadenceKind.Monthly);
         var quarterly = at.MissedThreshold(CadenceKind.Quarterly);
 
-        // The same order as LightRules.Evaluate; each condition is written once here and reused below.
-        return items.ExecuteUpdateAsync(
-            s => s
-                .SetProperty(w => w.PreviousLight, w => w.Light)
-                .SetProperty(w => w.Light, w =>
+        // The same order as LightRules.Evaluate. Each value is one expression, used both to find the rows
+        // whose light or reason changes and to set them; unchanged rows are not written.
+        Expression<Func<WorkItem, Light>> light = w =>
                     w.Status == WorkItemStatus.Closed ? Light.Done
                     : w.Status == WorkItemStatus.Paused ? Light.Grey
                     : w.Status == WorkItemStatus.NotStarted || w.StartDate > today ? Light.Grey
@@ -98,8 +98,8 @@ public sealed class RecomputeLights(DubanDb db, TimeProvider clock)
                         || (w.CadenceKind == CadenceKind.Biweekly && w.NextReportDueAt <= biweekly)
                         || (w.CadenceKind == CadenceKind.Monthly && w.NextReportDueAt <= monthly)
                         || (w.CadenceKind == CadenceKind.Quarterly && w.NextReportDueAt <= quarterly) ? Light.Yellow
-                    : Light.Green)
-                .SetProperty(w => w.LightReason, w =>
+                    : Light.Green;
+        Expression<Func<WorkItem, LightReason>> lightReason = w =>
                     w.Status == WorkItemStatus.Closed ? LightReason.Closed
                     : w.Status == WorkItemStatus.Paused ? LightReason.Paused
                     : w.Status == WorkItemStatus.NotStarted || w.StartDate > today ? LightReason.NotStarted
@@ -114,8 +114,8 @@ public sealed class RecomputeLights(DubanDb db, TimeProvider clock)
                         || (w.CadenceKind == CadenceKind.Biweekly && w.NextReportDueAt <= biweekly)
                         || (w.CadenceKind == CadenceKind.Monthly && w.NextReportDueAt <= monthly)
                         || (w.CadenceKind == CadenceKind.Quarterly && w.NextReportDueAt <= quarterly) ? LightReason.ReportsMissing
-                    : LightReason.OnTrack)
-                .SetProperty(w => w.LightReasonDate, w =>
+                    : LightReason.OnTrack;
+        Expression<Func<WorkItem, DateOnly?>> lightReasonDate = w =>
                     w.Status == WorkItemStatus.Closed || w.Status == WorkItemStatus.Paused ? null
                     : w.Status == WorkItemStatus.NotStarted || w.StartDate > today ? w.StartDate
                     : w.ExemptUntil >= today ? w.ExemptUntil
@@ -123,14 +123,14 @@ public sealed class RecomputeLights(DubanDb db, TimeProvider clock)
                     : w.Deadline < today ? w.Deadline
                     : w.NextMilestoneDue <= limit ? w.NextMilestoneDue
                     : w.Deadline <= limit ? w.Deadline
-                    : null)
-                .SetProperty(w => w.LightReasonText, w =>
+                    : null;
+        Expression<Func<WorkItem, string?>> lightReasonText = w =>
                     w.Status == WorkItemStatus.Closed || w.Status == WorkItemStatus.Paused || w.Status == WorkItemStatus.NotStarted || w.StartDate > today || w.ExemptUntil >= today ? null
                     : w.NextMilestoneDue < today ? w.NextMilestoneName
                     : w.Deadline < today ? null
                     : w.NextMilestoneDue <= limit ? w.NextMilestoneName
-                    : null)
-                .SetProperty(w => w.LightReasonNumber, w =>
+                    : null;
+        Expression<Func<WorkItem, int?>> lightReasonNumber = w =>
                     w.Status == WorkItemStatus.Closed || w.Status == WorkItemStatus.Paused || w.Status == WorkItemStatus.NotStarted || w.StartDate > today
                         || w.ExemptUntil >= today || w.NextMilestoneDue <= limit || w.Deadline <= limit ? null
                     : w.Percent != null && w.DeadlineDay != null && w.DeadlineDay > w.StartDay
@@ -140,8 +140,40 @@ public sealed class RecomputeLights(DubanDb db, TimeProvider clock)
                         || (w.CadenceKind == CadenceKind.Biweekly && w.NextReportDueAt <= biweekly)
                         || (w.CadenceKind == CadenceKind.Monthly && w.NextReportDueAt <= monthly)
                         || (w.CadenceKind == CadenceKind.Quarterly && w.NextReportDueAt <= quarterly) ? missed
-                    : (int?)null),
+                    : (int?)null;
+
+        var changed = Changed(light, w => w.Light, lightReason, w => w.LightReason)
+            .OrElse(Changed(lightReasonDate, w => w.LightReasonDate, lightReasonText, w => w.LightReasonText))
+            .OrElse(Changed(lightReasonNumber, w => w.LightReasonNumber));
+        return items.Where(changed).ExecuteUpdateAsync(
+            s => s
+                .SetProperty(w => w.PreviousLight, w => w.Light)
+                .SetProperty(w => w.Light, light)
+                .SetProperty(w => w.LightReason, lightReason)
+                .SetProperty(w => w.LightReasonDate, lightReasonDate)
+                .SetProperty(w => w.LightReasonText, lightReasonText)
+                .SetProperty(w => w.LightReasonNumber, lightReasonNumber),
             ct);
+    }
+
+    /// <summary>w => computed(w) differs from stored(w), for one or two columns, with SQL null semantics handled by EF.</summary>
+    private static Expression<Func<WorkItem, bool>> Changed<T1, T2>(
+        Expression<Func<WorkItem, T1>> computed1, Expression<Func<WorkItem, T1>> stored1,
+        Expression<Func<WorkItem, T2>> computed2, Expression<Func<WorkItem, T2>> stored2) =>
+        Changed(computed1, stored1).OrElse(Changed(computed2, stored2));
+
+    private static Expression<Func<WorkItem, bool>> Changed<T>(Expression<Func<WorkItem, T>> computed, Expression<Func<WorkItem, T>> stored)
+    {
+        var w = Expression.Parameter(typeof(WorkItem), "w");
+        return Expression.Lambda<Func<WorkItem, bool>>(Expression.NotEqual(Rebind(computed, w), Rebind(stored, w)), w);
+    }
+
+    private static Expression Rebind(LambdaExpression lambda, ParameterExpression parameter) =>
+        new Rebinder(lambda.Parameters[0], parameter).Visit(lambda.Body);
+
+    private sealed class Rebinder(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : base.VisitParameter(node);
     }
 
     private async Task<int> RecordChangesAsync(int regionId, int? onlyItemId, DateTime utcNow, CancellationToken ct)
@@ -163,5 +195,20 @@ public sealed class RecomputeLights(DubanDb db, TimeProvider clock)
         }
 
         return changed;
+    }
+}
+
+internal static class PredicateExtensions
+{
+    public static Expression<Func<T, bool>> OrElse<T>(this Expression<Func<T, bool>> left, Expression<Func<T, bool>> right)
+    {
+        var parameter = left.Parameters[0];
+        var rightBody = new ParameterSwap(right.Parameters[0], parameter).Visit(right.Body);
+        return Expression.Lambda<Func<T, bool>>(Expression.OrElse(left.Body, rightBody), parameter);
+    }
+
+    private sealed class ParameterSwap(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : base.VisitParameter(node);
     }
 }
