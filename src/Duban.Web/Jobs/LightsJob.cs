@@ -30,7 +30,7 @@ public sealed partial class LightsJob(IServiceScopeFactory scopes, IConfiguratio
                 foreach (var region in await db.Regions.IgnoreQueryFilters().Select(r => r.Id).ToListAsync(stoppingToken))
                 {
                     var result = await lights.RunAsync(region, null, stoppingToken);
-                    Recomputed(log, region, result.Items, result.Changed);
+                    Recomputed(log, region, result.Rewritten, result.Changed);
                 }
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
@@ -41,7 +41,7 @@ public sealed partial class LightsJob(IServiceScopeFactory scopes, IConfiguratio
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Lights recomputed for region {Region}: {Items} items, {Changed} changed")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Lights recomputed for region {Region}: {Items} rows rewritten, {Changed} lights changed")]
     private static partial void Recomputed(ILogger logger, int region, int items, int changed);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Scheduled light recompute failed; it runs again at the next tick")]

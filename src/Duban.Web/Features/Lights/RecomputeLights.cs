@@ -13,7 +13,8 @@ namespace Duban.Web.Features.Lights;
 /// </summary>
 public sealed class RecomputeLights(DubanDb db, TimeProvider clock)
 {
-    public sealed record Result(int Items, int Changed);
+    /// <summary>Rows whose light or reason was rewritten, and of those, how many changed colour.</summary>
+    public sealed record Result(int Rewritten, int Changed);
 
     public async Task<Result> RunAsync(int regionId, int? onlyItemId = null, CancellationToken ct = default)
     {
