@@ -1,5 +1,6 @@
 using Duban.Web.Features.Accounts;
 using Duban.Web.Features.Audit;
+using Duban.Web.Features.Calendar;
 using Duban.Web.Features.Ledgers;
 using Duban.Web.Features.People;
 using Duban.Web.Features.Tasks;
@@ -31,6 +32,7 @@ api.MapAccountsApi();
 api.MapHistoryApi();
 api.MapLedgersApi();
 api.MapTasksApi();
+api.MapCalendarApi();
 
 await DatabaseStartup.PrepareAsync(app);
 Cli.AnnounceWhenStarted(app);

@@ -37,6 +37,7 @@ public static class ServiceSetup
         services.AddScoped<Features.Tasks.DecideReview>();
         services.AddScoped<Features.Tasks.ExemptTask>();
         services.AddScoped<Features.Ledgers.SaveLedger>();
+        services.AddScoped<Features.Calendar.SaveCalendarDay>();
         services.AddHostedService<Jobs.LightsJob>();
 
         var database = DatabaseOptions.From(config, builder.Environment.ContentRootPath);

@@ -30,6 +30,7 @@ public abstract class AuthorizationTests(DubanFactory app)
         ("POST", "/api/v1/people") => ["/api/v1/people"],
         ("POST", "/api/v1/ledgers") => ["/api/v1/ledgers"],
         ("POST", "/api/v1/tasks") => ["/api/v1/tasks"],
+        ("POST", "/api/v1/calendar") => ["/api/v1/calendar"],
         (_, _) => ForeignUrls(pattern),
     };
 
@@ -69,6 +70,8 @@ public abstract class AuthorizationTests(DubanFactory app)
         "/Tasks/{id:int}" => [$"/Tasks/{D.TaskB}", $"/Tasks/{D.OtherRegionTask}"],
         "/Tasks/Edit/{id:int?}" => [$"/Tasks/Edit/{D.TaskB}", $"/Tasks/Edit/{D.OtherRegionTask}", $"/Tasks/Edit?ledgerId={D.LedgerId}"],
         "/Reviews" => ["/Reviews"],
+        "/Calendar" => ["/Calendar"],
+        "/api/v1/calendar/{id:int}" => ["/api/v1/calendar/1"],
         "/Accounts/Edit/{id:int?}" => [$"/Accounts/Edit/{D.LiaisonBAccount}", $"/Accounts/Edit/{D.OtherRegionAccount}", "/Accounts/Edit"],
         _ => [],
     };
@@ -77,7 +80,7 @@ public abstract class AuthorizationTests(DubanFactory app)
     private static readonly HashSet<string> OwnOrFiltered = new(StringComparer.Ordinal)
     {
         "/", "/Index", "/Units", "/Units/Index", "/People", "/People/Index", "/api/v1/units", "/api/v1/people", "/api/v1/me",
-        "/api/v1/ledgers", "/api/v1/tasks", "/api/v1/reviews", "/Ledgers", "/Ledgers/Index", "/Todo",
+        "/api/v1/ledgers", "/api/v1/tasks", "/api/v1/reviews", "/api/v1/calendar", "/Ledgers", "/Ledgers/Index", "/Todo",
         "/Account/Login", "/Account/Logout", "/Account/AccessDenied", "/Account/Password", "/Account/Tokens",
         "/Error/{code:int}", "/health", "/culture", "/openapi/{documentName}.json",
     };
