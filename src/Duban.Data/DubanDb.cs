@@ -26,6 +26,8 @@ public sealed class DubanDb(DbContextOptions<DubanDb> options, IActorAccessor? a
     public DbSet<LightChange> LightChanges => Set<LightChange>();
     public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
     public DbSet<RegionLightSettings> RegionLightSettings => Set<RegionLightSettings>();
+    public DbSet<Notice> Notices => Set<Notice>();
+    public DbSet<Message> Messages => Set<Message>();
 
     /// <summary>Cookie and antiforgery keys live in the database so that several app nodes share them.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -67,6 +69,8 @@ public sealed class DubanDb(DbContextOptions<DubanDb> options, IActorAccessor? a
         builder.Entity<Review>().HasQueryFilter(x => TenantRegionId == null || x.RegionId == TenantRegionId);
         builder.Entity<LightChange>().HasQueryFilter(x => TenantRegionId == null || x.RegionId == TenantRegionId);
         builder.Entity<CalendarDay>().HasQueryFilter(x => TenantRegionId == null || x.RegionId == TenantRegionId);
+        builder.Entity<Notice>().HasQueryFilter(x => TenantRegionId == null || x.RegionId == TenantRegionId);
+        builder.Entity<Message>().HasQueryFilter(x => TenantRegionId == null || x.RegionId == TenantRegionId);
         builder.Entity<RegionLightSettings>().HasQueryFilter(x => TenantRegionId == null || x.RegionId == TenantRegionId);
     }
 

@@ -2,6 +2,7 @@ using Duban.Web.Features.Accounts;
 using Duban.Web.Features.Audit;
 using Duban.Web.Features.Calendar;
 using Duban.Web.Features.Ledgers;
+using Duban.Web.Features.Notices;
 using Duban.Web.Features.People;
 using Duban.Web.Features.Tasks;
 using Duban.Web.Features.Units;
@@ -33,6 +34,7 @@ api.MapHistoryApi();
 api.MapLedgersApi();
 api.MapTasksApi();
 api.MapCalendarApi();
+api.MapNoticesApi();
 
 await DatabaseStartup.PrepareAsync(app);
 Cli.AnnounceWhenStarted(app);

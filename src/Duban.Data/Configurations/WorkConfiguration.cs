@@ -138,3 +138,36 @@ internal sealed class RegionLightSettingsConfiguration : IEntityTypeConfiguratio
 {
     public void Configure(EntityTypeBuilder<RegionLightSettings> builder) => builder.HasIndex(s => s.RegionId).IsUnique();
 }
+
+internal sealed class NoticeConfiguration : IEntityTypeConfiguration<Notice>
+{
+    public void Configure(EntityTypeBuilder<Notice> builder)
+    {
+        builder.Property(n => n.Kind).HasConversion<string>().HasMaxLength(20);
+        builder.Property(n => n.Body).HasMaxLength(4000);
+        builder.Property(n => n.Answer).HasMaxLength(4000);
+        builder.Property(n => n.IssuedByName).HasMaxLength(100);
+        builder.Property(n => n.AnsweredByName).HasMaxLength(100);
+        builder.Ignore(n => n.Number);
+        builder.Ignore(n => n.IsAnswered);
+        builder.HasOne<WorkItem>().WithMany().HasForeignKey(n => n.WorkItemId).OnDelete(DeleteBehavior.Cascade);
+
+        // Two offices issuing at once cannot take the same number: the second insert fails and retries.
+        builder.HasIndex(n => new { n.RegionId, n.Kind, n.Year, n.Sequence }).IsUnique();
+        builder.HasIndex(n => n.WorkItemId);
+    }
+}
+
+internal sealed class MessageConfiguration : IEntityTypeConfiguration<Message>
+{
+    public void Configure(EntityTypeBuilder<Message> builder)
+    {
+        builder.Property(m => m.Kind).HasConversion<string>().HasMaxLength(20);
+        builder.Property(m => m.Title).HasMaxLength(300);
+        builder.Property(m => m.Body).HasMaxLength(2000);
+        builder.Property(m => m.DedupKey).HasMaxLength(100);
+        builder.HasOne<Account>().WithMany().HasForeignKey(m => m.AccountId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(m => m.DedupKey).IsUnique();
+        builder.HasIndex(m => new { m.AccountId, m.ReadAt, m.CreatedAt });
+    }
+}

@@ -38,6 +38,10 @@ public static class ServiceSetup
         services.AddScoped<Features.Tasks.ExemptTask>();
         services.AddScoped<Features.Ledgers.SaveLedger>();
         services.AddScoped<Features.Calendar.SaveCalendarDay>();
+        services.AddScoped<Features.Notices.IssueNotice>();
+        services.AddScoped<Features.Notices.AnswerNotice>();
+        services.AddScoped<Features.Notices.SendReminders>();
+        services.AddHostedService<Jobs.RemindersJob>();
         services.AddHostedService<Jobs.LightsJob>();
 
         var database = DatabaseOptions.From(config, builder.Environment.ContentRootPath);

@@ -53,6 +53,9 @@ public abstract class AuthorizationTests(DubanFactory app)
         "/api/v1/tasks/{id:int}/exemption" => [$"/api/v1/tasks/{D.TaskB}/exemption", $"/api/v1/tasks/{D.OtherRegionTask}/exemption"],
         "/api/v1/reviews/{id:int}/decision" => [$"/api/v1/reviews/{D.ReviewB}/decision"],
         "/api/v1/lights/recompute" => ["/api/v1/lights/recompute"],
+        "/api/v1/tasks/{id:int}/notices" => [$"/api/v1/tasks/{D.TaskB}/notices", $"/api/v1/tasks/{D.OtherRegionTask}/notices"],
+        "/api/v1/notices/{id:int}/answer" => [$"/api/v1/notices/{D.NoticeB}/answer"],
+        "/api/v1/inbox/{id:long}/read" => [$"/api/v1/inbox/{D.MessageB}/read"],
         "/Units/Details/{id:int}" => [$"/Units/Details/{D.UnitB}", $"/Units/Details/{D.OtherRegionUnit}"],
         "/Units/Edit/{id:int?}" => [$"/Units/Edit/{D.UnitB}", $"/Units/Edit/{D.OtherRegionUnit}", "/Units/Edit"],
         "/People/Details/{id:int}" => [$"/People/Details/{D.PersonInB}", $"/People/Details/{D.OtherRegionPerson}"],
@@ -80,7 +83,7 @@ public abstract class AuthorizationTests(DubanFactory app)
     private static readonly HashSet<string> OwnOrFiltered = new(StringComparer.Ordinal)
     {
         "/", "/Index", "/Units", "/Units/Index", "/People", "/People/Index", "/api/v1/units", "/api/v1/people", "/api/v1/me",
-        "/api/v1/ledgers", "/api/v1/tasks", "/api/v1/reviews", "/api/v1/calendar", "/Ledgers", "/Ledgers/Index", "/Todo",
+        "/api/v1/ledgers", "/api/v1/tasks", "/api/v1/reviews", "/api/v1/calendar", "/api/v1/notices", "/api/v1/inbox", "/Inbox", "/Ledgers", "/Ledgers/Index", "/Todo",
         "/Account/Login", "/Account/Logout", "/Account/AccessDenied", "/Account/Password", "/Account/Tokens",
         "/Error/{code:int}", "/health", "/culture", "/openapi/{documentName}.json",
     };

@@ -50,6 +50,10 @@ public sealed partial class TestData
     public int OtherRegionLedger { get; private set; }
     public int OtherRegionTask { get; private set; }
 
+    /// <summary>An unanswered supervision notice on unit B's task, and a message in unit B's liaison's inbox.</summary>
+    public int NoticeB { get; private set; }
+    public long MessageB { get; private set; }
+
     public static async Task<TestData> CreateAsync(DubanFactory factory)
     {
         var data = new TestData(factory);
@@ -99,12 +103,20 @@ public sealed partial class TestData
         data.ReviewB = reviewB.Id;
         data.OtherRegionLedger = otherLedger.Id;
         data.OtherRegionTask = otherTask.Id;
+        var noticeB = new Notice { RegionId = region.Id, WorkItemId = taskB.Id, Kind = NoticeKind.SupervisionNotice, Year = 2026, Sequence = 900, Body = "请说明", AnswerBy = new DateOnly(2030, 1, 1), IssuedByName = "督查室" };
+        db.Notices.Add(noticeB);
+        await db.SaveChangesAsync();
+        data.NoticeB = noticeB.Id;
 
         var users = scope.ServiceProvider.GetRequiredService<UserManager<Account>>();
         var account = new Account { UserName = OtherLiaison, DisplayName = "赵其他", RegionId = other.Id, UnitId = bureau.Id, PersonId = person.Id };
         Check(await users.CreateAsync(account, Password));
         Check(await users.AddToRoleAsync(account, Roles.Liaison));
         data.OtherRegionAccount = account.Id;
+        var messageB = new Message { RegionId = region.Id, AccountId = data.LiaisonBAccount, Kind = MessageKind.Notice, Title = "督办", CreatedAt = DateTime.UtcNow, DedupKey = "test:" + Guid.NewGuid() };
+        db.Messages.Add(messageB);
+        await db.SaveChangesAsync();
+        data.MessageB = messageB.Id;
         return data;
     }
 

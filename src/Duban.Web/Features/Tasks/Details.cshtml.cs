@@ -13,6 +13,10 @@ public sealed class DetailsModel(DubanDb db, WorkContext work, IStringLocalizer<
     public TaskDetailDto Task { get; private set; } = null!;
     public IReadOnlyList<ReportDto> Reports { get; private set; } = [];
     public IReadOnlyList<ReviewDto> Reviews { get; private set; } = [];
+    public IReadOnlyList<Notices.NoticeDto> Notices { get; private set; } = [];
+
+    [BindProperty]
+    public Notices.NoticeInput Notice { get; set; } = new();
     public bool CanReport { get; private set; }
     public bool IsOffice => work.IsOffice;
     public DateOnly Today => work.Today;
@@ -44,6 +48,18 @@ public sealed class DetailsModel(DubanDb db, WorkContext work, IStringLocalizer<
     {
         var outcome = await decide.RunAsync(reviewId, new DecisionInput { Approve = approve, Note = note }, ct);
         return await AfterAsync(id, outcome.Kind, "Decision.", approve ? l["Tasks.Approved"] : l["Tasks.Returned"], outcome.Errors, ct);
+    }
+
+    public async Task<IActionResult> OnPostNoticeAsync(int id, [FromServices] Notices.IssueNotice issue, CancellationToken ct)
+    {
+        var outcome = await issue.RunAsync(id, Notice, ct);
+        return await AfterAsync(id, outcome.Kind, "Notice.", outcome.Value is null ? string.Empty : l["Notices.Issued", outcome.Value.Number].Value, outcome.Errors, ct);
+    }
+
+    public async Task<IActionResult> OnPostAnswerAsync(int id, int noticeId, string? answer, [FromServices] Notices.AnswerNotice respond, CancellationToken ct)
+    {
+        var outcome = await respond.RunAsync(noticeId, new Notices.AnswerInput { Answer = answer }, ct);
+        return await AfterAsync(id, outcome.Kind, "Answer.", l["Notices.Answered"], outcome.Errors, ct);
     }
 
     public async Task<IActionResult> OnPostExemptAsync(int id, [FromServices] ExemptTask exempt, CancellationToken ct)
@@ -81,6 +97,7 @@ public sealed class DetailsModel(DubanDb db, WorkContext work, IStringLocalizer<
         Task = task;
         Reports = await TaskDetail.ReportsAsync(db, id, ct);
         Reviews = await TaskDetail.ReviewsAsync(db, id, ct);
+        Notices = (await db.Notices.AsNoTracking().Where(n => n.WorkItemId == id).OrderByDescending(n => n.IssuedAt).ToListAsync(ct)).Select(Features.Notices.NoticeDto.From).ToList();
         var item = await db.WorkItems.AsNoTracking().FirstAsync(w => w.Id == id, ct);
         CanReport = scope.CanReport(item, work.IsOffice);
         return true;

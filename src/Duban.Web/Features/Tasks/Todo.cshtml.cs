@@ -13,6 +13,7 @@ public sealed class TodoModel(DubanDb db, WorkContext work) : PageModel
     public IReadOnlyList<DueRow> ReportsDue { get; private set; } = [];
     public IReadOnlyList<(ReviewDto Review, string Name)> Returned { get; private set; } = [];
     public int PendingReviews { get; private set; }
+    public IReadOnlyList<(Notices.NoticeDto Notice, string Name)> NoticesToAnswer { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -28,6 +29,11 @@ public sealed class TodoModel(DubanDb db, WorkContext work) : PageModel
                 ? mine.Where(w => w.LiaisonId == person)
                 : mine.Where(w => w.LiaisonId == person || w.LeadUnitPath.StartsWith(paths[0]));
         }
+
+        var notices = await db.Notices.AsNoTracking().Where(n => n.AnsweredAt == null)
+            .Join(mine, n => n.WorkItemId, w => w.Id, (n, w) => new { Notice = n, w.Name })
+            .OrderBy(x => x.Notice.AnswerBy).Take(100).ToListAsync(ct);
+        NoticesToAnswer = notices.Select(x => (Notices.NoticeDto.From(x.Notice), x.Name)).ToList();
 
         ReportsDue = await mine.Where(w => w.NextReportDueAt != null && w.NextReportDueAt <= horizon)
             .OrderBy(w => w.NextReportDueAt).Take(200)
