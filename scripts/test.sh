@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Runs every test Duban has: unit, integration (SQLite and a real PostgreSQL started here on loopback),
-# and browser journeys in Debian's Chromium. Installs what is missing first. Ends with one summary line.
+# Runs every test Duban has: unit, integration (SQLite and a real PostgreSQL started here on loopback; email
+# against Debian's aiosmtpd), and browser journeys in Debian's Chromium. Installs what is missing first. Ends with one summary line.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -12,7 +12,7 @@ log() { printf '\n== %s\n' "$*"; }
 
 # --- System packages -------------------------------------------------------------------------
 need=()
-for pkg in postgresql chromium fonts-noto-cjk; do
+for pkg in postgresql chromium fonts-noto-cjk python3-aiosmtpd; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || need+=("$pkg")
 done
 if [ ${#need[@]} -gt 0 ]; then

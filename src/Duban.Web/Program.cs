@@ -35,6 +35,7 @@ api.MapLedgersApi();
 api.MapTasksApi();
 api.MapCalendarApi();
 api.MapNoticesApi();
+api.MapDeliveriesApi();
 
 await DatabaseStartup.PrepareAsync(app);
 Cli.AnnounceWhenStarted(app);

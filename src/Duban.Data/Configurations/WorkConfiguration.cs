@@ -171,3 +171,19 @@ internal sealed class MessageConfiguration : IEntityTypeConfiguration<Message>
         builder.HasIndex(m => new { m.AccountId, m.ReadAt, m.CreatedAt });
     }
 }
+
+internal sealed class DeliveryConfiguration : IEntityTypeConfiguration<Delivery>
+{
+    public void Configure(EntityTypeBuilder<Delivery> builder)
+    {
+        builder.Property(d => d.Channel).HasConversion<string>().HasMaxLength(10);
+        builder.Property(d => d.Status).HasConversion<string>().HasMaxLength(10);
+        builder.Property(d => d.Target).HasMaxLength(500);
+        builder.Property(d => d.Subject).HasMaxLength(300);
+        builder.Property(d => d.Body).HasMaxLength(4000);
+        builder.Property(d => d.LastError).HasMaxLength(500);
+        builder.Property(d => d.DedupKey).HasMaxLength(120);
+        builder.HasIndex(d => d.DedupKey).IsUnique();
+        builder.HasIndex(d => new { d.Status, d.NextAttemptAt });
+    }
+}

@@ -9,7 +9,9 @@ public sealed partial class RemindersJob(IServiceScopeFactory scopes, IConfigura
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // Reminders are made hourly; deliveries (and their retries) go out every minute.
         var minutes = config.GetValue("Duban:Reminders:EveryMinutes", 60);
+        _ = DeliverAsync(stoppingToken);
         if (minutes <= 0)
         {
             return;
@@ -28,6 +30,25 @@ public sealed partial class RemindersJob(IServiceScopeFactory scopes, IConfigura
                     var count = await send.RunAsync(region, stoppingToken);
                     Sent(log, region, count);
                 }
+
+                await scope.ServiceProvider.GetRequiredService<SendDeliveries>().RunAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                Failed(log, ex);
+            }
+        }
+    }
+
+    private async Task DeliverAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(1));
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<SendDeliveries>().RunAsync(stoppingToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

@@ -41,6 +41,11 @@ public static class ServiceSetup
         services.AddScoped<Features.Notices.IssueNotice>();
         services.AddScoped<Features.Notices.AnswerNotice>();
         services.AddScoped<Features.Notices.SendReminders>();
+        services.Configure<Features.Notices.NotifyOptions>(config.GetSection("Duban:Notify"));
+        services.AddScoped<Features.Notices.QueueDeliveries>();
+        services.AddScoped<Features.Notices.SendDeliveries>();
+        services.AddSingleton<Features.Notices.IEmailSender, Features.Notices.SmtpEmailSender>();
+        services.AddHttpClient("webhook", c => c.Timeout = TimeSpan.FromSeconds(10));
         services.AddHostedService<Jobs.RemindersJob>();
         services.AddHostedService<Jobs.LightsJob>();
 

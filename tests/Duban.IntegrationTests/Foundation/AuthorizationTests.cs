@@ -74,6 +74,8 @@ public abstract class AuthorizationTests(DubanFactory app)
         "/Tasks/Edit/{id:int?}" => [$"/Tasks/Edit/{D.TaskB}", $"/Tasks/Edit/{D.OtherRegionTask}", $"/Tasks/Edit?ledgerId={D.LedgerId}"],
         "/Reviews" => ["/Reviews"],
         "/Calendar" => ["/Calendar"],
+        "/Deliveries" => ["/Deliveries"],
+        "/api/v1/deliveries" => ["/api/v1/deliveries"],
         "/api/v1/calendar/{id:int}" => ["/api/v1/calendar/1"],
         "/Accounts/Edit/{id:int?}" => [$"/Accounts/Edit/{D.LiaisonBAccount}", $"/Accounts/Edit/{D.OtherRegionAccount}", "/Accounts/Edit"],
         _ => [],

@@ -67,6 +67,7 @@ public abstract class DubanFactory : WebApplicationFactory<Program>, IAsyncLifet
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        ArgumentNullException.ThrowIfNull(builder);
         builder.UseEnvironment("Testing");
         builder.UseSetting("Database:Provider", Provider.ToString());
         builder.UseSetting("ConnectionStrings:Duban", connectionString);
@@ -82,6 +83,19 @@ public abstract class DubanFactory : WebApplicationFactory<Program>, IAsyncLifet
 }
 
 public sealed class SqliteFactory() : DubanFactory(DatabaseProvider.Sqlite);
+
+/// <summary>A SQLite app whose email and webhook channels point at the given loopback sinks.</summary>
+public sealed class NotifyingFactory(int smtpPort, string webhookUrl) : DubanFactory(DatabaseProvider.Sqlite)
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("Duban:Notify:SmtpHost", "127.0.0.1");
+        builder.UseSetting("Duban:Notify:SmtpPort", smtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Duban:Notify:SmtpFrom", "duchashi@qingshan.example");
+        builder.UseSetting("Duban:Notify:WebhookUrl", webhookUrl);
+    }
+}
 
 public sealed class PostgresFactory() : DubanFactory(DatabaseProvider.Postgres);
 

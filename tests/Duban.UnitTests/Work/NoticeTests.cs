@@ -22,3 +22,37 @@ public class NoticeTests
         Assert.Equal(Refusal.NotPending, notice.Respond("再答一次", "联络员", DateTime.UtcNow));
     }
 }
+
+public class DeliveryTests
+{
+    [Fact]
+    public void A_failing_delivery_is_retried_with_growing_pauses_then_given_up()
+    {
+        var start = new DateTime(2026, 6, 10, 8, 0, 0, DateTimeKind.Utc);
+        var d = new Delivery { Target = "a@b.cn", Subject = "s", Body = "b", DedupKey = "k", NextAttemptAt = start };
+        var pauses = new List<double>();
+        for (var i = 0; i < Delivery.MaxAttempts - 1; i++)
+        {
+            d.Failed("connection refused", start);
+            Assert.Equal(DeliveryStatus.Pending, d.Status);
+            pauses.Add((d.NextAttemptAt - start).TotalMinutes);
+        }
+
+        Assert.Equal([1, 5, 15, 60], pauses);
+        d.Failed("connection refused", start);
+        Assert.Equal(DeliveryStatus.Failed, d.Status);
+        Assert.Equal(Delivery.MaxAttempts, d.Attempts);
+        Assert.Equal("connection refused", d.LastError);
+    }
+
+    [Fact]
+    public void A_success_clears_the_error()
+    {
+        var d = new Delivery { Target = "https://hook", Subject = "s", Body = "b", DedupKey = "k" };
+        d.Failed("timeout", DateTime.UtcNow);
+        d.Succeeded(DateTime.UtcNow);
+        Assert.Equal(DeliveryStatus.Sent, d.Status);
+        Assert.Null(d.LastError);
+        Assert.Equal(2, d.Attempts);
+    }
+}

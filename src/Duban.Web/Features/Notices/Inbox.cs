@@ -18,7 +18,7 @@ public static class Inbox
     }
 
     /// <summary>Adds the messages whose dedup key is not there yet; returns how many were new.</summary>
-    public static async Task<int> AddAsync(DubanDb db, IReadOnlyList<Message> messages, CancellationToken ct)
+    public static async Task<int> AddAsync(DubanDb db, IReadOnlyList<Message> messages, QueueDeliveries? queue, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(messages);
@@ -32,6 +32,11 @@ public static class Inbox
         var fresh = messages.Where(m => existing.Add(m.DedupKey)).ToList();
         db.Messages.AddRange(fresh);
         await db.SaveChangesAsync(ct);
+        if (queue is not null)
+        {
+            await queue.EnqueueAsync(fresh, ct);
+        }
+
         return fresh.Count;
     }
 }

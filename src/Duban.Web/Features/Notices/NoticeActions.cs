@@ -30,7 +30,7 @@ public sealed record NoticeDto(int Id, int WorkItemId, NoticeKind Kind, string N
 }
 
 /// <summary>The office issues a numbered reminder letter or supervision notice; the lead unit is told in its inbox.</summary>
-public sealed class IssueNotice(DubanDb db, WorkContext work, IStringLocalizer<SharedResource> l)
+public sealed class IssueNotice(DubanDb db, WorkContext work, QueueDeliveries queue, IStringLocalizer<SharedResource> l)
 {
     public async Task<Outcome<Notice>> RunAsync(int taskId, NoticeInput input, CancellationToken ct = default)
     {
@@ -112,7 +112,7 @@ public sealed class IssueNotice(DubanDb db, WorkContext work, IStringLocalizer<S
                     CreatedAt = work.UtcNow,
                     DedupKey = $"Notice:{notice.Id}:{account}",
                 }).ToList();
-                await Inbox.AddAsync(db, messages, ct);
+                await Inbox.AddAsync(db, messages, queue, ct);
                 await transaction.CommitAsync(ct);
                 return Outcome<Notice>.Ok(notice);
             }

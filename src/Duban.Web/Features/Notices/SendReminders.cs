@@ -11,7 +11,7 @@ namespace Duban.Web.Features.Notices;
 /// a missing report once per due point. They go to the lead unit's accounts and to the named leader and
 /// liaison, in the in-app inbox. Messages are written in the region's default language (Chinese).
 /// </summary>
-public sealed class SendReminders(DubanDb db, TimeProvider clock, IStringLocalizer<SharedResource> l)
+public sealed class SendReminders(DubanDb db, TimeProvider clock, QueueDeliveries queue, IStringLocalizer<SharedResource> l)
 {
     public async Task<int> RunAsync(int regionId, CancellationToken ct = default)
     {
@@ -77,6 +77,6 @@ public sealed class SendReminders(DubanDb db, TimeProvider clock, IStringLocaliz
             }
         }
 
-        return await Inbox.AddAsync(db, messages, ct);
+        return await Inbox.AddAsync(db, messages, queue, ct);
     }
 }
