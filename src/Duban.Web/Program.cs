@@ -1,4 +1,5 @@
 using Duban.Web.Features.Accounts;
+using Duban.Web.Features.Attachments;
 using Duban.Web.Features.Audit;
 using Duban.Web.Features.Calendar;
 using Duban.Web.Features.Ledgers;
@@ -36,6 +37,7 @@ api.MapTasksApi();
 api.MapCalendarApi();
 api.MapNoticesApi();
 api.MapDeliveriesApi();
+api.MapAttachmentsApi();
 
 await DatabaseStartup.PrepareAsync(app);
 Cli.AnnounceWhenStarted(app);

@@ -61,6 +61,7 @@ public sealed class BrowserFixture : WebApplicationFactory<Program>, IAsyncLifet
         builder.UseEnvironment("Testing");
         builder.UseSetting("Urls", "http://127.0.0.1:0");
         builder.UseSetting("Database:Provider", "Sqlite");
+        builder.UseSetting("Duban:DataDirectory", dataDir);
         builder.UseSetting("ConnectionStrings:Duban", $"Data Source={Path.Combine(dataDir, "duban.db")}");
     }
 

@@ -187,3 +187,17 @@ internal sealed class DeliveryConfiguration : IEntityTypeConfiguration<Delivery>
         builder.HasIndex(d => new { d.Status, d.NextAttemptAt });
     }
 }
+
+internal sealed class AttachmentConfiguration : IEntityTypeConfiguration<Attachment>
+{
+    public void Configure(EntityTypeBuilder<Attachment> builder)
+    {
+        builder.Property(a => a.FileName).HasMaxLength(200);
+        builder.Property(a => a.ContentType).HasMaxLength(100);
+        builder.Property(a => a.StorageKey).HasMaxLength(200);
+        builder.Property(a => a.Sha256).HasMaxLength(64);
+        builder.HasOne<ProgressReport>().WithMany().HasForeignKey(a => a.ProgressReportId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(a => a.ProgressReportId);
+        builder.HasIndex(a => a.WorkItemId);
+    }
+}

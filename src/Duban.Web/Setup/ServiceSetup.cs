@@ -41,6 +41,7 @@ public static class ServiceSetup
         services.AddScoped<Features.Notices.IssueNotice>();
         services.AddScoped<Features.Notices.AnswerNotice>();
         services.AddScoped<Features.Notices.SendReminders>();
+        services.AddSingleton<Features.Attachments.IFileStore, Features.Attachments.LocalFileStore>();
         services.Configure<Features.Notices.NotifyOptions>(config.GetSection("Duban:Notify"));
         services.AddScoped<Features.Notices.QueueDeliveries>();
         services.AddScoped<Features.Notices.SendDeliveries>();

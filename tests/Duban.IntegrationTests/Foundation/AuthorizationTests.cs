@@ -75,6 +75,7 @@ public abstract class AuthorizationTests(DubanFactory app)
         "/Reviews" => ["/Reviews"],
         "/Calendar" => ["/Calendar"],
         "/Deliveries" => ["/Deliveries"],
+        "/api/v1/attachments/{id:int}" => [$"/api/v1/attachments/{D.AttachmentB}"],
         "/api/v1/deliveries" => ["/api/v1/deliveries"],
         "/api/v1/calendar/{id:int}" => ["/api/v1/calendar/1"],
         "/Accounts/Edit/{id:int?}" => [$"/Accounts/Edit/{D.LiaisonBAccount}", $"/Accounts/Edit/{D.OtherRegionAccount}", "/Accounts/Edit"],

@@ -15,6 +15,7 @@ public abstract class DubanFactory : WebApplicationFactory<Program>, IAsyncLifet
     private readonly string connectionString;
     private readonly string? postgresDatabase;
     private readonly string? sqliteDirectory;
+    private readonly string files = Directory.CreateTempSubdirectory("duban-files-").FullName;
 
     protected DubanFactory(DatabaseProvider provider)
     {
@@ -58,6 +59,7 @@ public abstract class DubanFactory : WebApplicationFactory<Program>, IAsyncLifet
             await PostgresServer.DropDatabaseAsync(postgresDatabase);
         }
 
+        Directory.Delete(files, recursive: true);
         if (sqliteDirectory is not null)
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
@@ -72,6 +74,7 @@ public abstract class DubanFactory : WebApplicationFactory<Program>, IAsyncLifet
         builder.UseSetting("Database:Provider", Provider.ToString());
         builder.UseSetting("ConnectionStrings:Duban", connectionString);
         builder.UseSetting("Duban:SeedDemoOnFirstStart", "true");
+        builder.UseSetting("Duban:FileStore", files);
         builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 

@@ -53,6 +53,7 @@ public sealed partial class TestData
     /// <summary>An unanswered supervision notice on unit B's task, and a message in unit B's liaison's inbox.</summary>
     public int NoticeB { get; private set; }
     public long MessageB { get; private set; }
+    public int AttachmentB { get; private set; }
 
     public static async Task<TestData> CreateAsync(DubanFactory factory)
     {
@@ -107,6 +108,13 @@ public sealed partial class TestData
         db.Notices.Add(noticeB);
         await db.SaveChangesAsync();
         data.NoticeB = noticeB.Id;
+        var reportB = new ProgressReport { RegionId = region.Id, WorkItemId = taskB.Id, SubmittedAt = DateTime.UtcNow, SubmittedByName = "城关镇", Done = "推进中" };
+        db.ProgressReports.Add(reportB);
+        await db.SaveChangesAsync();
+        var attachmentB = new Attachment { RegionId = region.Id, ProgressReportId = reportB.Id, WorkItemId = taskB.Id, FileName = "b.jpg", ContentType = "image/jpeg", Size = 1, StorageKey = "none/b.jpg", Sha256 = "0", UploadedAt = DateTime.UtcNow };
+        db.Attachments.Add(attachmentB);
+        await db.SaveChangesAsync();
+        data.AttachmentB = attachmentB.Id;
 
         var users = scope.ServiceProvider.GetRequiredService<UserManager<Account>>();
         var account = new Account { UserName = OtherLiaison, DisplayName = "赵其他", RegionId = other.Id, UnitId = bureau.Id, PersonId = person.Id };

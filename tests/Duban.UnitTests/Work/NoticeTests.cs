@@ -56,3 +56,36 @@ public class DeliveryTests
         Assert.Equal(2, d.Attempts);
     }
 }
+
+public class AttachmentRulesTests
+{
+    [Theory]
+    [InlineData("现场照片.jpg", new byte[] { 0xFF, 0xD8, 0xFF, 0xE0 }, "image/jpeg")]
+    [InlineData("进度.PNG", new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D }, "image/png")]
+    [InlineData("验收报告.pdf", new byte[] { 0x25, 0x50, 0x44, 0x46, 0x2D }, "application/pdf")]
+    [InlineData("台账.xlsx", new byte[] { 0x50, 0x4B, 0x03, 0x04 }, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")]
+    [InlineData("说明.doc", new byte[] { 0xD0, 0xCF, 0x11, 0xE0, 0xA1 }, "application/msword")]
+    public void Allowed_kinds_are_recognised_by_name_and_bytes(string name, byte[] head, string expected)
+    {
+        Assert.Equal(expected, AttachmentRules.Recognise(name, head));
+    }
+
+    [Theory]
+    [InlineData("photo.jpg", new byte[] { 0x4D, 0x5A, 0x90, 0x00 })] // an executable renamed to .jpg
+    [InlineData("tool.exe", new byte[] { 0x4D, 0x5A, 0x90, 0x00 })]
+    [InlineData("page.html", new byte[] { 0x3C, 0x68, 0x74, 0x6D })]
+    [InlineData("empty.pdf", new byte[0])]
+    public void Anything_else_is_refused(string name, byte[] head)
+    {
+        Assert.Null(AttachmentRules.Recognise(name, head));
+    }
+
+    [Fact]
+    public void Names_lose_folders_and_dangerous_characters()
+    {
+        Assert.Equal("passwd", AttachmentRules.SafeName("../../etc/passwd"));
+        Assert.Equal("a.jpg", AttachmentRules.SafeName("C:\\Users\\x\\a.jpg"));
+        Assert.Equal("报告.pdf", AttachmentRules.SafeName("报\"告\u0001.pdf"));
+        Assert.True(AttachmentRules.SafeName(new string('长', 300) + ".pdf").Length <= 120);
+    }
+}

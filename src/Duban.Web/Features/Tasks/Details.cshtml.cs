@@ -8,6 +8,9 @@ using Microsoft.Extensions.Localization;
 namespace Duban.Web.Features.Tasks;
 
 /// <summary>One task: its light and why, its milestones and reports, and what the viewer may do with it.</summary>
+// Five attachments of up to 10 MB each fit in one report.
+[RequestSizeLimit(60 * 1024 * 1024)]
+[RequestFormLimits(MultipartBodyLengthLimit = 60 * 1024 * 1024)]
 public sealed class DetailsModel(DubanDb db, WorkContext work, IStringLocalizer<SharedResource> l) : PageModel
 {
     public TaskDetailDto Task { get; private set; } = null!;
@@ -32,9 +35,11 @@ public sealed class DetailsModel(DubanDb db, WorkContext work, IStringLocalizer<
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
 
-    public async Task<IActionResult> OnPostReportAsync(int id, [FromServices] SubmitProgressReport submit, CancellationToken ct)
+    public ILookup<int, Domain.Work.Attachment> Attachments { get; private set; } = Array.Empty<Domain.Work.Attachment>().ToLookup(a => a.ProgressReportId);
+
+    public async Task<IActionResult> OnPostReportAsync(int id, List<IFormFile> files, [FromServices] SubmitProgressReport submit, CancellationToken ct)
     {
-        var outcome = await submit.RunAsync(id, Report, ct);
+        var outcome = await submit.RunAsync(id, Report, files.Select(Features.Attachments.UploadedFile.From).ToList(), ct);
         return await AfterAsync(id, outcome.Kind, "Report.", l["Tasks.Reported"], outcome.Errors, ct);
     }
 
@@ -96,6 +101,7 @@ public sealed class DetailsModel(DubanDb db, WorkContext work, IStringLocalizer<
 
         Task = task;
         Reports = await TaskDetail.ReportsAsync(db, id, ct);
+        Attachments = (await db.Attachments.AsNoTracking().Where(a => a.WorkItemId == id).OrderBy(a => a.Id).ToListAsync(ct)).ToLookup(a => a.ProgressReportId);
         Reviews = await TaskDetail.ReviewsAsync(db, id, ct);
         Notices = (await db.Notices.AsNoTracking().Where(n => n.WorkItemId == id).OrderByDescending(n => n.IssuedAt).ToListAsync(ct)).Select(Features.Notices.NoticeDto.From).ToList();
         var item = await db.WorkItems.AsNoTracking().FirstAsync(w => w.Id == id, ct);
