@@ -42,10 +42,17 @@ public sealed class SupervisionLoopJourney(BrowserFixture app)
         await liaison.GetByLabel("本期完成情况").FillAsync("储备库初稿已完成，入库项目 86 个，总投资 312 亿元。");
         await liaison.GetByLabel("完成百分比（0–100）").FillAsync("100");
         await liaison.GetByRole(AriaRole.Checkbox, new() { Name = $"形成储备库初稿（{dueText}）" }).CheckAsync();
+        await liaison.GetByLabel("附件（照片、文件）").SetInputFilesAsync(new FilePayload
+        {
+            Name = "储备库汇总表.pdf",
+            MimeType = "application/pdf",
+            Buffer = System.Text.Encoding.ASCII.GetBytes("%PDF-1.4\n%demo\n"),
+        });
         await liaison.GetByRole(AriaRole.Button, new() { Name = "报送", Exact = true }).ClickAsync();
         await Expect(liaison.GetByRole(AriaRole.Status)).ToContainTextAsync("进展已报送");
         await Expect(liaison.GetByTestId("task-light")).ToContainTextAsync("绿灯");
         await Expect(liaison.GetByRole(AriaRole.List, new() { Name = "进展记录" })).ToContainTextAsync("入库项目 86 个");
+        await Expect(liaison.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("储备库汇总表.pdf") })).ToBeVisibleAsync();
 
         await liaison.GetByLabel("申请类型").SelectOptionAsync(new SelectOptionValue { Label = "销号申请" });
         await liaison.GetByLabel("说明").FillAsync("储备库已建成并通过县发改局党组会审议，申请销号。");
