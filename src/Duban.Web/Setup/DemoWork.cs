@@ -169,6 +169,9 @@ public static class DemoWork
         }
 
         await services.GetRequiredService<RecomputeLights>().RunAsync(regionId);
+
+        // Today's reminders at once, so the demo's inboxes are not empty until the first hourly run.
+        await services.GetRequiredService<Features.Notices.SendReminders>().RunAsync(regionId);
     }
 }
 

@@ -74,6 +74,14 @@ public sealed partial class DeliveryTests : IAsyncLifetime
     [Fact]
     public async Task A_notice_reaches_the_liaison_by_email_and_the_group_robot_and_a_failure_is_retried()
     {
+        // The demo's own first reminders (overdue items, to the group robot) go out first and are set aside.
+        await SendAsync();
+        lock (hooks)
+        {
+            Assert.NotEmpty(hooks);
+            hooks.Clear();
+        }
+
         await app.WithDbAsync(async db =>
         {
             var person = await db.Users.IgnoreQueryFilters().Where(a => a.UserName == "fgj").Select(a => a.PersonId).SingleAsync();

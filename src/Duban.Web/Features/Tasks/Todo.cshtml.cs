@@ -20,7 +20,13 @@ public sealed class TodoModel(DubanDb db, WorkContext work) : PageModel
         var scope = await work.ScopeAsync(ct);
         var horizon = work.UtcNow.AddDays(7);
         var mine = db.WorkItems.AsNoTracking().VisibleTo(db, scope).Where(w => w.Status != WorkItemStatus.Closed && w.Status != WorkItemStatus.Paused);
-        if (!work.IsOffice)
+        if (!work.IsOffice && !User.IsInRole(Domain.Access.Roles.Liaison))
+        {
+            // A leader or viewer reports nothing; their to-do is the work that names them.
+            var person = scope.PersonId ?? -1;
+            mine = mine.Where(w => w.LeaderId == person || w.LiaisonId == person);
+        }
+        else if (!work.IsOffice)
         {
             // Reports are the lead unit's job (or the named liaison's), not the supporting units'.
             var paths = scope.UnitPaths;
