@@ -84,22 +84,6 @@ public sealed class RecomputeLights(DubanDb db, TimeProvider clock)
 
         // The same order as LightRules.Evaluate. Each value is one expression, used both to find the rows
         // whose light or reason changes and to set them; unchanged rows are not written.
-        Expression<Func<WorkItem, Light>> light = w =>
-                    w.Status == WorkItemStatus.Closed ? Light.Done
-                    : w.Status == WorkItemStatus.Paused ? Light.Grey
-                    : w.Status == WorkItemStatus.NotStarted || w.StartDate > today ? Light.Grey
-                    : w.ExemptUntil >= today ? Light.Green
-                    : w.NextMilestoneDue < today ? Light.Red
-                    : w.Deadline < today ? Light.Red
-                    : w.NextMilestoneDue <= limit ? Light.Yellow
-                    : w.Deadline <= limit ? Light.Yellow
-                    : w.Percent != null && w.DeadlineDay != null && w.DeadlineDay > w.StartDay
-                        && ((todayDay - w.StartDay) * 100 / (w.DeadlineDay.Value - w.StartDay)) - w.Percent.Value >= lag ? Light.Yellow
-                    : (w.CadenceKind == CadenceKind.Weekly && w.NextReportDueAt <= weekly)
-                        || (w.CadenceKind == CadenceKind.Biweekly && w.NextReportDueAt <= biweekly)
-                        || (w.CadenceKind == CadenceKind.Monthly && w.NextReportDueAt <= monthly)
-                        || (w.CadenceKind == CadenceKind.Quarterly && w.NextReportDueAt <= quarterly) ? Light.Yellow
-                    : Light.Green;
         Expression<Func<WorkItem, LightReason>> lightReason = w =>
                     w.Status == WorkItemStatus.Closed ? LightReason.Closed
                     : w.Status == WorkItemStatus.Paused ? LightReason.Paused
@@ -143,6 +127,13 @@ public sealed class RecomputeLights(DubanDb db, TimeProvider clock)
                         || (w.CadenceKind == CadenceKind.Quarterly && w.NextReportDueAt <= quarterly) ? missed
                     : (int?)null;
 
+        // The light follows from the reason, so the rule order above is written once.
+        var light = Compose(lightReason, r =>
+            r == LightReason.Closed ? Light.Done
+            : r == LightReason.Paused || r == LightReason.NotStarted ? Light.Grey
+            : r == LightReason.MilestoneOverdue || r == LightReason.DeadlineOverdue ? Light.Red
+            : r == LightReason.MilestoneDueSoon || r == LightReason.DeadlineDueSoon || r == LightReason.Lagging || r == LightReason.ReportsMissing ? Light.Yellow
+            : Light.Green);
         var changed = Changed(light, w => w.Light, lightReason, w => w.LightReason)
             .OrElse(Changed(lightReasonDate, w => w.LightReasonDate, lightReasonText, w => w.LightReasonText))
             .OrElse(Changed(lightReasonNumber, w => w.LightReasonNumber));
@@ -169,10 +160,18 @@ public sealed class RecomputeLights(DubanDb db, TimeProvider clock)
         return Expression.Lambda<Func<WorkItem, bool>>(Expression.NotEqual(Rebind(computed, w), Rebind(stored, w)), w);
     }
 
+    /// <summary>w => then(first(w)), as one expression EF can translate.</summary>
+    private static Expression<Func<WorkItem, TResult>> Compose<TMiddle, TResult>(Expression<Func<WorkItem, TMiddle>> first, Expression<Func<TMiddle, TResult>> then)
+    {
+        var w = Expression.Parameter(typeof(WorkItem), "w");
+        var inner = Rebind(first, w);
+        return Expression.Lambda<Func<WorkItem, TResult>>(new Rebinder(then.Parameters[0], inner).Visit(then.Body), w);
+    }
+
     private static Expression Rebind(LambdaExpression lambda, ParameterExpression parameter) =>
         new Rebinder(lambda.Parameters[0], parameter).Visit(lambda.Body);
 
-    private sealed class Rebinder(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
+    private sealed class Rebinder(ParameterExpression from, Expression to) : ExpressionVisitor
     {
         protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : base.VisitParameter(node);
     }
