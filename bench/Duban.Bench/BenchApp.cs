@@ -39,6 +39,27 @@ public sealed class BenchApp(string provider, string connection) : WebApplicatio
         return await work(scope.ServiceProvider.GetRequiredService<DubanDb>());
     }
 
+    /// <summary>Serves on a real loopback port (for wrk) and returns its address.</summary>
+    public string StartKestrel()
+    {
+        UseKestrel(o => o.Listen(System.Net.IPAddress.Loopback, 0));
+        StartServer();
+        return Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
+            .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses.First();
+    }
+
+    public async Task<string> TokenAsync(string user)
+    {
+        var token = ApiTokenAuthentication.NewToken();
+        await WithDbAsync(async db =>
+        {
+            var id = await db.Users.IgnoreQueryFilters().Where(a => a.UserName == user).Select(a => a.Id).SingleAsync();
+            db.ApiTokens.Add(new ApiToken { AccountId = id, Name = "bench", Prefix = token[..10], Hash = ApiTokenAuthentication.HashOf(token), CreatedAt = DateTime.UtcNow });
+            return await db.SaveChangesAsync();
+        });
+        return token;
+    }
+
     public async Task<HttpClient> ClientAsync(string user)
     {
         var token = ApiTokenAuthentication.NewToken();

@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-// Usage: dotnet run -c Release --project bench/Duban.Bench -- [--suite foundation|loop] [--provider sqlite|postgres] [--cs CONNECTION] [--iterations N]
+// Usage: dotnet run -c Release --project bench/Duban.Bench -- [--suite foundation|loop|load] [--seconds N] [--provider sqlite|postgres] [--cs CONNECTION] [--iterations N]
 var suite = Arg("--suite") ?? "foundation";
 var provider = Arg("--provider") ?? "sqlite";
 var iterations = int.Parse(Arg("--iterations") ?? "300", CultureInfo.InvariantCulture);
@@ -17,6 +17,14 @@ var dir = Directory.CreateTempSubdirectory("duban-bench-").FullName;
 var connection = Arg("--cs") ?? (provider == "sqlite" ? $"Data Source={Path.Combine(dir, "bench.db")}" : throw new ArgumentException("--cs is required for postgres"));
 
 await using var app = new BenchApp(provider, connection);
+if (suite == "load")
+{
+    await using var loaded = new BenchApp(provider, connection);
+    await LoadBench.RunAsync(loaded, provider, int.Parse(Arg("--seconds") ?? "10", CultureInfo.InvariantCulture));
+    SqliteCleanup();
+    return 0;
+}
+
 var generate = Stopwatch.StartNew();
 var (units, people) = await ProvinceGenerator.GenerateAsync(app.Services);
 if (suite == "loop")

@@ -1,0 +1,91 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Duban.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Duban.Bench;
+
+/// <summary>
+/// The API under a loopback load: wrk (Debian's package) at 1 and 4 connections against a real Kestrel port,
+/// as a signed-in town liaison (so the scope filter is in every query) and as the office for writes.
+/// </summary>
+public static partial class LoadBench
+{
+    public static async Task RunAsync(BenchApp app, string provider, int seconds)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var baseUrl = app.StartKestrel(); // before anything builds the host
+        await ProvinceGenerator.GenerateAsync(app.Services);
+        await LoopGenerator.GenerateAsync(app.Services);
+        var town = await app.TokenAsync("bench-town");
+        var office = await app.TokenAsync("bench-office");
+        var (task, ledger, unit) = await app.WithDbAsync(async db =>
+        {
+            var townUnit = await db.Users.IgnoreQueryFilters().Where(a => a.UserName == "bench-town").Select(a => a.UnitId!.Value).SingleAsync();
+            var t = await db.WorkItems.IgnoreQueryFilters().Where(w => w.LeadUnitId == townUnit).Select(w => w.Id).FirstAsync();
+            var l = await db.Ledgers.IgnoreQueryFilters().OrderBy(x => x.Id).Select(x => x.Id).FirstAsync();
+            var u = await db.Units.IgnoreQueryFilters().Where(x => x.Name == "第1市").Select(x => x.Id).SingleAsync();
+            return (t, l, u);
+        });
+
+        var script = Path.Combine(Path.GetTempPath(), "duban-create-task.lua");
+        await File.WriteAllTextAsync(script, $$"""
+            wrk.method = "POST"
+            wrk.headers["Content-Type"] = "application/json"
+            wrk.body = '{"ledgerId":{{ledger}},"name":"压测新增任务","leadUnitId":{{unit}},"cadence":"Weekly"}'
+            """);
+
+        Console.WriteLine($"# Duban API under loopback load (wrk, {seconds} s per row) — {provider}");
+        Console.WriteLine();
+        Console.WriteLine("| request | as | connections | requests/s | p50 ms | p90 ms | p99 ms |");
+        Console.WriteLine("|---|---|---:|---:|---:|---:|---:|");
+        foreach (var connections in new[] { 1, 4 })
+        {
+            await RowAsync("GET /api/v1/tasks?light=Red&pageSize=100", "town liaison", town, $"{baseUrl}/api/v1/tasks?light=Red&pageSize=100", connections, seconds, null);
+            await RowAsync("GET /api/v1/tasks/{id}", "town liaison", town, $"{baseUrl}/api/v1/tasks/{task}", connections, seconds, null);
+            await RowAsync("POST /api/v1/tasks", "office", office, $"{baseUrl}/api/v1/tasks", connections, seconds, script);
+        }
+    }
+
+    private static async Task RowAsync(string name, string who, string token, string url, int connections, int seconds, string? script)
+    {
+        var start = new ProcessStartInfo("wrk") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in new[] { "-t", "1", "-c", connections.ToString(CultureInfo.InvariantCulture), "-d", seconds + "s", "--latency", "-H", "Authorization: Bearer " + token })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        if (script is not null)
+        {
+            start.ArgumentList.Add("-s");
+            start.ArgumentList.Add(script);
+        }
+
+        start.ArgumentList.Add(url);
+        using var wrk = Process.Start(start) ?? throw new InvalidOperationException("wrk is not installed (apt-get install wrk).");
+        var output = await wrk.StandardOutput.ReadToEndAsync();
+        await wrk.WaitForExitAsync();
+        if (output.Contains("Non-2xx", StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException(name + ": some responses failed\n" + output);
+        }
+
+        string Latency(string p) => Percentile().Matches(output).FirstOrDefault(m => m.Groups[1].Value == p) is { } m ? Ms(m.Groups[2].Value, m.Groups[3].Value) : "?";
+        var rps = Rps().Match(output).Groups[1].Value;
+        Console.WriteLine($"| {name} | {who} | {connections} | {rps} | {Latency("50")} | {Latency("90")} | {Latency("99")} |");
+    }
+
+    private static string Ms(string value, string unit)
+    {
+        var v = double.Parse(value, CultureInfo.InvariantCulture);
+        var ms = unit switch { "us" => v / 1000, "ms" => v, "s" => v * 1000, _ => v };
+        return ms.ToString("F2", CultureInfo.InvariantCulture);
+    }
+
+    [GeneratedRegex(@"^\s+(50|75|90|99)%\s+([\d.]+)(us|ms|s)", RegexOptions.Multiline)]
+    private static partial Regex Percentile();
+
+    [GeneratedRegex(@"Requests/sec:\s+([\d.]+)")]
+    private static partial Regex Rps();
+}
