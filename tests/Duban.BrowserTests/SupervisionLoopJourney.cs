@@ -99,4 +99,21 @@ public sealed class SupervisionLoopJourney(BrowserFixture app)
 
         await app.ScreenshotAsync(page, "13-ledger-red");
     }
+
+    [Fact]
+    public async Task The_office_assigns_selected_rows_of_the_ledger_to_a_leader()
+    {
+        var page = await app.NewPageAsync();
+        await app.SignInAsync(page, "duchashi");
+        await page.GotoAsync("/Ledgers");
+        await page.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("重点工作任务清单") }).First.ClickAsync();
+        await page.GetByRole(AriaRole.Checkbox, new() { Name = "选择“全年新签约亿元以上项目30个”" }).CheckAsync();
+        await page.GetByRole(AriaRole.Checkbox, new() { Name = "选择“开发区新签约亿元以上项目15个”" }).CheckAsync();
+        await page.GetByLabel("责任领导").Last.SelectOptionAsync(new SelectOptionValue { Label = "王建国" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "交办所选任务" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("已交办 2 项任务");
+        var row = page.GetByRole(AriaRole.Row).Filter(new() { HasText = "全年新签约亿元以上项目30个" });
+        await Expect(row).ToContainTextAsync("王建国");
+        await app.ScreenshotAsync(page, "15-bulk-assign");
+    }
 }

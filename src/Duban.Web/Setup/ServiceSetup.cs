@@ -36,6 +36,7 @@ public static class ServiceSetup
         services.AddScoped<Features.Tasks.RequestReview>();
         services.AddScoped<Features.Tasks.DecideReview>();
         services.AddScoped<Features.Tasks.ExemptTask>();
+        services.AddScoped<Features.Tasks.BulkAssign>();
         services.AddScoped<Features.Ledgers.SaveLedger>();
         services.AddScoped<Features.Calendar.SaveCalendarDay>();
         services.AddScoped<Features.Notices.IssueNotice>();

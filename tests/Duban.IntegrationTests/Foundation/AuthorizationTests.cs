@@ -53,6 +53,7 @@ public abstract class AuthorizationTests(DubanFactory app)
         "/api/v1/tasks/{id:int}/exemption" => [$"/api/v1/tasks/{D.TaskB}/exemption", $"/api/v1/tasks/{D.OtherRegionTask}/exemption"],
         "/api/v1/reviews/{id:int}/decision" => [$"/api/v1/reviews/{D.ReviewB}/decision"],
         "/api/v1/lights/recompute" => ["/api/v1/lights/recompute"],
+        "/api/v1/tasks/bulk-assign" => ["/api/v1/tasks/bulk-assign"],
         "/api/v1/tasks/{id:int}/notices" => [$"/api/v1/tasks/{D.TaskB}/notices", $"/api/v1/tasks/{D.OtherRegionTask}/notices"],
         "/api/v1/notices/{id:int}/answer" => [$"/api/v1/notices/{D.NoticeB}/answer"],
         "/api/v1/inbox/{id:long}/read" => [$"/api/v1/inbox/{D.MessageB}/read"],

@@ -253,6 +253,39 @@ public abstract class SupervisionLoopTests(DubanFactory app)
     }
 
     [Fact]
+    public async Task The_office_assigns_several_tasks_at_once_all_or_none()
+    {
+        var office = await D.ApiClientAsync("duchashi");
+        var ledger = await NewLedgerAsync(office);
+        var a = (await NewTaskAsync(office, ledger)).GetProperty("id").GetInt32();
+        var b = (await NewTaskAsync(office, ledger)).GetProperty("id").GetInt32();
+        var leader = await app.WithDbAsync(db => db.People.IgnoreQueryFilters().Where(p => p.Name == "张卫东").Select(p => p.Id).FirstAsync());
+
+        // One foreign id spoils the batch: nothing changes.
+        var mixed = await office.PostAsJsonAsync("/api/v1/tasks/bulk-assign", new { taskIds = new[] { a, D.OtherRegionTask }, leadUnitId = D.UnitB });
+        Assert.Equal(HttpStatusCode.NotFound, mixed.StatusCode);
+        Assert.Equal(D.UnitA, (await office.GetFromJsonAsync<JsonElement>($"/api/v1/tasks/{a}")).GetProperty("leadUnit").GetProperty("id").GetInt32());
+
+        var nothing = await office.PostAsJsonAsync("/api/v1/tasks/bulk-assign", new { taskIds = new[] { a, b } });
+        Assert.Equal(HttpStatusCode.BadRequest, nothing.StatusCode);
+        Assert.Contains("请选择新的牵头单位、责任领导或联络员", await nothing.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var done = await office.PostAsJsonAsync("/api/v1/tasks/bulk-assign", new { taskIds = new[] { a, b }, leadUnitId = D.UnitB, leaderId = leader });
+        Assert.Equal(HttpStatusCode.OK, done.StatusCode);
+        Assert.Equal(2, (await done.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("assigned").GetInt32());
+        foreach (var id in new[] { a, b })
+        {
+            var task = await office.GetFromJsonAsync<JsonElement>($"/api/v1/tasks/{id}");
+            Assert.Equal(D.UnitB, task.GetProperty("leadUnit").GetProperty("id").GetInt32());
+            Assert.Equal(leader, task.GetProperty("leader").GetProperty("id").GetInt32());
+        }
+
+        // The new lead unit sees them; the old one no longer does.
+        Assert.Equal(HttpStatusCode.OK, (await (await D.ApiClientAsync("chengguan")).GetAsync($"/api/v1/tasks/{a}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await (await D.ApiClientAsync("fgj")).GetAsync($"/api/v1/tasks/{a}")).StatusCode);
+    }
+
+    [Fact]
     public async Task The_ledger_filters_by_light_and_by_unit()
     {
         var office = await D.ApiClientAsync("duchashi");

@@ -20,6 +20,24 @@ public sealed class ViewModel(DubanDb db, ScopeAccessor scopes, WorkContext work
     public IReadOnlyList<Person> Leaders { get; private set; } = [];
     public bool IsOffice => work.IsOffice;
 
+    public async Task<IActionResult> OnPostAssignAsync(int id, List<int> taskIds, int? leadUnitId, int? leaderId, [FromServices] BulkAssign assign, [FromServices] Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> l, CancellationToken ct)
+    {
+        var outcome = await assign.RunAsync(new BulkAssignInput { TaskIds = taskIds, LeadUnitId = leadUnitId, LeaderId = leaderId }, ct);
+        if (outcome.Kind == OutcomeKind.NotFound)
+        {
+            return NotFound();
+        }
+
+        if (outcome.Kind == OutcomeKind.Invalid)
+        {
+            outcome.Errors!.CopyTo(ModelState, string.Empty);
+            return await OnGetAsync(id, null, null, null, null, null, null, null, ct);
+        }
+
+        TempData["Flash"] = l["Bulk.Done", outcome.Value].Value;
+        return Redirect($"/Ledgers/View/{id}");
+    }
+
     public async Task<IActionResult> OnGetAsync(int id, int? unitId, Light? light, int? leaderId, CadenceKind? cadence, string? q, string? sort, int? page, CancellationToken ct)
     {
         var scope = await scopes.GetAsync(ct);

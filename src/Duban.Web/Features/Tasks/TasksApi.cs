@@ -43,6 +43,10 @@ public static class TasksApi
             return TypedResults.Ok((await TaskDetail.LoadAsync(db, await scopes.GetAsync(ct), id, ct))!);
         }).RequireAuthorization(Policies.Office);
 
+        tasks.MapPost("/bulk-assign", async Task<Results<Ok<BulkAssignResult>, ValidationProblem, NotFound>> (BulkAssignInput input, BulkAssign assign, CancellationToken ct) =>
+            (await assign.RunAsync(input, ct)).ToOk(n => new BulkAssignResult(n)))
+            .RequireAuthorization(Policies.Office);
+
         tasks.MapGet("/{id:int}/reports", async Task<Results<Ok<List<ReportDto>>, NotFound>> (int id, DubanDb db, ScopeAccessor scopes, CancellationToken ct) =>
             await db.WorkItems.VisibleTo(db, await scopes.GetAsync(ct)).AnyAsync(w => w.Id == id, ct)
                 ? TypedResults.Ok(await TaskDetail.ReportsAsync(db, id, ct))
@@ -92,3 +96,5 @@ public static class TasksApi
             .RequireAuthorization(Policies.Office).WithTags("Lights");
     }
 }
+
+public sealed record BulkAssignResult(int Assigned);
