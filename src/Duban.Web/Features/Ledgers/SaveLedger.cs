@@ -92,6 +92,7 @@ public sealed class SaveLedger(DubanDb db, ScopeAccessor scopes, Lights.Recomput
             db.Ledgers.Add(ledger);
         }
 
+        var rulesBefore = (ledger.DueSoonDays, ledger.DueSoonInWorkdays, ledger.LagPoints, ledger.MissedReportsForYellow);
         ledger.Name = name!;
         ledger.Year = input.Year!.Value;
         ledger.SourceKind = input.SourceKind;
@@ -102,9 +103,9 @@ public sealed class SaveLedger(DubanDb db, ScopeAccessor scopes, Lights.Recomput
         ledger.LagPoints = input.LagPoints;
         ledger.MissedReportsForYellow = input.MissedReportsForYellow;
         await db.SaveChangesAsync(ct);
-        if (id is not null)
+        if (id is not null && rulesBefore != (ledger.DueSoonDays, ledger.DueSoonInWorkdays, ledger.LagPoints, ledger.MissedReportsForYellow))
         {
-            // New rules apply at once, not at the next scheduled recompute.
+            // New rules apply at once, not at the next scheduled recompute; a rename changes no light.
             await lights.RunAsync(scope.RegionId, null, ct);
         }
 

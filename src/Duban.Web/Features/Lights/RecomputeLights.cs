@@ -1,7 +1,9 @@
 using System.Linq.Expressions;
 using Duban.Data;
 using Duban.Domain.Work;
+using Duban.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using static Duban.Web.Infrastructure.Predicates;
 
 namespace Duban.Web.Features.Lights;
 
@@ -41,7 +43,7 @@ public sealed class RecomputeLights(DubanDb db, TimeProvider clock)
         Expression<Func<WorkItem, DateOnly?>> nextDue = w => milestones.Where(m => m.WorkItemId == w.Id && m.DoneOn == null).Min(m => (DateOnly?)m.Due);
         Expression<Func<WorkItem, string?>> nextName = w => milestones.Where(m => m.WorkItemId == w.Id && m.DoneOn == null).OrderBy(m => m.Due).ThenBy(m => m.Id).Select(m => m.Name).FirstOrDefault();
         await items.Where(w => w.Status != WorkItemStatus.Closed)
-            .Where(Changed(nextDue, w => w.NextMilestoneDue, nextName, w => w.NextMilestoneName))
+            .Where(Predicates.Or(Changed(nextDue, w => w.NextMilestoneDue), Changed(nextName, w => w.NextMilestoneName)))
             .ExecuteUpdateAsync(s => s.SetProperty(w => w.NextMilestoneDue, nextDue).SetProperty(w => w.NextMilestoneName, nextName), ct);
 
         // 2. Lights: the region's rules for most ledgers, each ledger's own where it has them.
@@ -134,9 +136,12 @@ public sealed class RecomputeLights(DubanDb db, TimeProvider clock)
             : r == LightReason.MilestoneOverdue || r == LightReason.DeadlineOverdue ? Light.Red
             : r == LightReason.MilestoneDueSoon || r == LightReason.DeadlineDueSoon || r == LightReason.Lagging || r == LightReason.ReportsMissing ? Light.Yellow
             : Light.Green);
-        var changed = Changed(light, w => w.Light, lightReason, w => w.LightReason)
-            .OrElse(Changed(lightReasonDate, w => w.LightReasonDate, lightReasonText, w => w.LightReasonText))
-            .OrElse(Changed(lightReasonNumber, w => w.LightReasonNumber));
+        var changed = Predicates.Or(
+            Changed(light, w => w.Light),
+            Changed(lightReason, w => w.LightReason),
+            Changed(lightReasonDate, w => w.LightReasonDate),
+            Changed(lightReasonText, w => w.LightReasonText),
+            Changed(lightReasonNumber, w => w.LightReasonNumber));
         return items.Where(changed).ExecuteUpdateAsync(
             s => s
                 .SetProperty(w => w.PreviousLight, w => w.Light)
@@ -148,12 +153,7 @@ public sealed class RecomputeLights(DubanDb db, TimeProvider clock)
             ct);
     }
 
-    /// <summary>w => computed(w) differs from stored(w), for one or two columns, with SQL null semantics handled by EF.</summary>
-    private static Expression<Func<WorkItem, bool>> Changed<T1, T2>(
-        Expression<Func<WorkItem, T1>> computed1, Expression<Func<WorkItem, T1>> stored1,
-        Expression<Func<WorkItem, T2>> computed2, Expression<Func<WorkItem, T2>> stored2) =>
-        Changed(computed1, stored1).OrElse(Changed(computed2, stored2));
-
+    /// <summary>w => computed(w) differs from stored(w), with SQL null semantics handled by EF.</summary>
     private static Expression<Func<WorkItem, bool>> Changed<T>(Expression<Func<WorkItem, T>> computed, Expression<Func<WorkItem, T>> stored)
     {
         var w = Expression.Parameter(typeof(WorkItem), "w");
@@ -165,16 +165,9 @@ public sealed class RecomputeLights(DubanDb db, TimeProvider clock)
     {
         var w = Expression.Parameter(typeof(WorkItem), "w");
         var inner = Rebind(first, w);
-        return Expression.Lambda<Func<WorkItem, TResult>>(new Rebinder(then.Parameters[0], inner).Visit(then.Body), w);
+        return Expression.Lambda<Func<WorkItem, TResult>>(Rebind(then, inner), w);
     }
 
-    private static Expression Rebind(LambdaExpression lambda, ParameterExpression parameter) =>
-        new Rebinder(lambda.Parameters[0], parameter).Visit(lambda.Body);
-
-    private sealed class Rebinder(ParameterExpression from, Expression to) : ExpressionVisitor
-    {
-        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : base.VisitParameter(node);
-    }
 
     private async Task<int> RecordChangesAsync(int regionId, int? onlyItemId, DateTime utcNow, CancellationToken ct)
     {
@@ -195,20 +188,5 @@ public sealed class RecomputeLights(DubanDb db, TimeProvider clock)
         }
 
         return changed;
-    }
-}
-
-internal static class PredicateExtensions
-{
-    public static Expression<Func<T, bool>> OrElse<T>(this Expression<Func<T, bool>> left, Expression<Func<T, bool>> right)
-    {
-        var parameter = left.Parameters[0];
-        var rightBody = new ParameterSwap(right.Parameters[0], parameter).Visit(right.Body);
-        return Expression.Lambda<Func<T, bool>>(Expression.OrElse(left.Body, rightBody), parameter);
-    }
-
-    private sealed class ParameterSwap(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
-    {
-        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : base.VisitParameter(node);
     }
 }

@@ -28,12 +28,7 @@ public sealed class TodoModel(DubanDb db, WorkContext work) : PageModel
         }
         else if (!work.IsOffice)
         {
-            // Reports are the lead unit's job (or the named liaison's), not the supporting units'.
-            var paths = scope.UnitPaths;
-            var person = scope.PersonId ?? -1;
-            mine = paths.Count == 0
-                ? mine.Where(w => w.LiaisonId == person)
-                : mine.Where(w => w.LiaisonId == person || w.LeadUnitPath.StartsWith(paths[0]));
+            mine = mine.ReportableBy(scope);
         }
 
         var notices = await db.Notices.AsNoTracking().Where(n => n.AnsweredAt == null)

@@ -39,6 +39,26 @@ public static class WorkScope
         return items.Where(w => ids.Contains(w.Id));
     }
 
+    /// <summary>
+    /// The items a scope reports on (the query form of <see cref="CanReport"/>): the lead unit's subtree and
+    /// the items that name the person as liaison; supporting units see but do not report.
+    /// </summary>
+    public static IQueryable<WorkItem> ReportableBy(this IQueryable<WorkItem> items, AccessScope scope)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        var person = scope.PersonId ?? -1;
+        var reporters = new List<System.Linq.Expressions.Expression<Func<WorkItem, bool>>> { w => w.LiaisonId == person };
+        foreach (var path in scope.UnitPaths)
+        {
+            var (low, high) = PathRange.Of(path);
+#pragma warning disable CA1309, CA1307 // Byte-order range on C-collated columns; see PathRange.
+            reporters.Add(w => string.Compare(w.LeadUnitPath, low) >= 0 && string.Compare(w.LeadUnitPath, high) < 0);
+#pragma warning restore CA1309, CA1307
+        }
+
+        return items.Where(Infrastructure.Predicates.Or(reporters));
+    }
+
     /// <summary>May report progress and apply for close-out, extension or adjustment.</summary>
     public static bool CanReport(this AccessScope scope, WorkItem item, bool isOffice)
     {
