@@ -32,7 +32,11 @@ public sealed class Ledger : IRegionOwned, IAudited
     public bool HasOwnSettings => DueSoonDays is not null || DueSoonInWorkdays is not null || LagPoints is not null || MissedReportsForYellow is not null;
 }
 
-/// <summary>A region's light settings (one row per region).</summary>
+/// <summary>
+/// A region's rules (one row per region, edited on /Settings): the light settings that ledgers inherit, and
+/// the urging ladder — how early reminders go out, and after how many days overdue a reminder letter and
+/// then a supervision notice are issued automatically.
+/// </summary>
 public sealed class RegionLightSettings : IRegionOwned, IAudited
 {
     public int Id { get; set; }
@@ -41,6 +45,20 @@ public sealed class RegionLightSettings : IRegionOwned, IAudited
     public bool DueSoonInWorkdays { get; set; }
     public int LagPoints { get; set; } = 20;
     public int MissedReportsForYellow { get; set; } = 2;
+
+    /// <summary>Reminders go out this many days before a milestone or deadline (0: on the day only).</summary>
+    public int RemindDaysBefore { get; set; } = 3;
+
+    /// <summary>Days overdue after which a reminder letter (提醒函) is issued; null: never automatically.</summary>
+    public int? LetterAfterOverdueDays { get; set; } = 3;
+
+    /// <summary>Days overdue after which a supervision notice (督办单) is issued; null: never automatically.</summary>
+    public int? NoticeAfterOverdueDays { get; set; } = 10;
+
+    /// <summary>An automatic letter or notice must be answered within this many workdays.</summary>
+    public int AnswerWithinWorkdays { get; set; } = 3;
+
+    public EscalationLadder Ladder => new(LetterAfterOverdueDays, NoticeAfterOverdueDays);
 
     public LightSettings ToSettings() => new()
     {

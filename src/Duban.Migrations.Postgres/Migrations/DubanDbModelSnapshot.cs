@@ -832,6 +832,9 @@ namespace Duban.Migrations.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<int>("AnswerWithinWorkdays")
+                        .HasColumnType("integer");
+
                     b.Property<int>("DueSoonDays")
                         .HasColumnType("integer");
 
@@ -841,10 +844,19 @@ namespace Duban.Migrations.Postgres.Migrations
                     b.Property<int>("LagPoints")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("LetterAfterOverdueDays")
+                        .HasColumnType("integer");
+
                     b.Property<int>("MissedReportsForYellow")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("NoticeAfterOverdueDays")
+                        .HasColumnType("integer");
+
                     b.Property<int>("RegionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RemindDaysBefore")
                         .HasColumnType("integer");
 
                     b.HasKey("Id");

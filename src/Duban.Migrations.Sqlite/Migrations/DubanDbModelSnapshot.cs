@@ -792,6 +792,9 @@ namespace Duban.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("AnswerWithinWorkdays")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("DueSoonDays")
                         .HasColumnType("INTEGER");
 
@@ -801,10 +804,19 @@ namespace Duban.Migrations.Sqlite.Migrations
                     b.Property<int>("LagPoints")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("LetterAfterOverdueDays")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("MissedReportsForYellow")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("NoticeAfterOverdueDays")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("RegionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RemindDaysBefore")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Duban.Web.Jobs;
 
-/// <summary>Sends reminders every hour; each reminder's dedup key keeps it to once a day (or once a period).</summary>
+/// <summary>Sends reminders and climbs the urging ladder every hour; each reminder's dedup key keeps it to once a day (or once a period).</summary>
 public sealed partial class RemindersJob(IServiceScopeFactory scopes, IConfiguration config, ILogger<RemindersJob> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -25,10 +25,12 @@ public sealed partial class RemindersJob(IServiceScopeFactory scopes, IConfigura
                 await using var scope = scopes.CreateAsyncScope();
                 var db = scope.ServiceProvider.GetRequiredService<DubanDb>();
                 var send = scope.ServiceProvider.GetRequiredService<SendReminders>();
+                var escalate = scope.ServiceProvider.GetRequiredService<Escalate>();
                 foreach (var region in await db.Regions.IgnoreQueryFilters().Select(r => r.Id).ToListAsync(stoppingToken))
                 {
                     var count = await send.RunAsync(region, stoppingToken);
-                    Sent(log, region, count);
+                    var notices = await escalate.RunAsync(region, stoppingToken);
+                    Sent(log, region, count, notices);
                 }
 
                 await scope.ServiceProvider.GetRequiredService<SendDeliveries>().RunAsync(stoppingToken);
@@ -57,8 +59,8 @@ public sealed partial class RemindersJob(IServiceScopeFactory scopes, IConfigura
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Reminders for region {Region}: {Count} new messages")]
-    private static partial void Sent(ILogger logger, int region, int count);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Reminders for region {Region}: {Count} new messages, {Notices} letters or notices issued")]
+    private static partial void Sent(ILogger logger, int region, int count, int notices);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Sending reminders failed; it runs again at the next tick")]
     private static partial void Failed(ILogger logger, Exception exception);

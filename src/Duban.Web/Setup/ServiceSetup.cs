@@ -42,6 +42,8 @@ public static class ServiceSetup
         services.AddScoped<Features.Notices.IssueNotice>();
         services.AddScoped<Features.Notices.AnswerNotice>();
         services.AddScoped<Features.Notices.SendReminders>();
+        services.AddScoped<Features.Notices.Escalate>();
+        services.AddScoped<Features.Settings.SaveRules>();
         services.AddSingleton<Features.Attachments.IFileStore, Features.Attachments.LocalFileStore>();
         services.Configure<Features.Notices.NotifyOptions>(config.GetSection("Duban:Notify"));
         services.AddScoped<Features.Notices.QueueDeliveries>();

@@ -31,6 +31,7 @@ public abstract class AuthorizationTests(DubanFactory app)
         ("POST", "/api/v1/ledgers") => ["/api/v1/ledgers"],
         ("POST", "/api/v1/tasks") => ["/api/v1/tasks"],
         ("POST", "/api/v1/calendar") => ["/api/v1/calendar"],
+        ("PUT", "/api/v1/settings/rules") => ["/api/v1/settings/rules"],
         (_, _) => ForeignUrls(pattern),
     };
 
@@ -75,6 +76,7 @@ public abstract class AuthorizationTests(DubanFactory app)
         "/Tasks/Edit/{id:int?}" => [$"/Tasks/Edit/{D.TaskB}", $"/Tasks/Edit/{D.OtherRegionTask}", $"/Tasks/Edit?ledgerId={D.LedgerId}"],
         "/Reviews" => ["/Reviews"],
         "/Calendar" => ["/Calendar"],
+        "/Settings" or "/Settings/Index" => ["/Settings"],
         "/Deliveries" => ["/Deliveries"],
         "/api/v1/attachments/{id:int}" => [$"/api/v1/attachments/{D.AttachmentB}"],
         "/api/v1/deliveries" => ["/api/v1/deliveries"],
@@ -87,7 +89,7 @@ public abstract class AuthorizationTests(DubanFactory app)
     private static readonly HashSet<string> OwnOrFiltered = new(StringComparer.Ordinal)
     {
         "/", "/Index", "/Units", "/Units/Index", "/People", "/People/Index", "/api/v1/units", "/api/v1/people", "/api/v1/me",
-        "/api/v1/ledgers", "/api/v1/tasks", "/api/v1/reviews", "/api/v1/calendar", "/api/v1/notices", "/api/v1/inbox", "/Inbox", "/Ledgers", "/Ledgers/Index", "/Todo",
+        "/api/v1/ledgers", "/api/v1/tasks", "/api/v1/reviews", "/api/v1/calendar", "/api/v1/settings/rules", "/api/v1/notices", "/api/v1/inbox", "/Inbox", "/Ledgers", "/Ledgers/Index", "/Todo",
         "/Account/Login", "/Account/Logout", "/Account/AccessDenied", "/Account/Password", "/Account/Tokens",
         "/Error/{code:int}", "/health", "/culture", "/openapi/{documentName}.json",
     };

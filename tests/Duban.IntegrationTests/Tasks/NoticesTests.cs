@@ -84,6 +84,86 @@ public abstract class NoticesTests(DubanFactory app)
         var chengguan = await app.WithDbAsync(db => db.Users.IgnoreQueryFilters().Where(a => a.UserName == "chengguan").Select(a => a.Id).SingleAsync());
         Assert.Equal(0, await app.WithDbAsync(db => db.Messages.IgnoreQueryFilters().CountAsync(m => m.WorkItemId == id && m.AccountId == chengguan)));
     }
+
+    [Fact]
+    public async Task The_urging_ladder_issues_a_letter_then_a_notice_once_each_and_follows_the_regions_rules()
+    {
+        var office = await D.ApiClientAsync("duchashi");
+        var liaison = await D.ApiClientAsync("fgj");
+        var before = await office.GetFromJsonAsync<JsonElement>("/api/v1/settings/rules");
+        var today = Duban.Domain.RegionClock.Today(app.Clock, "Asia/Shanghai");
+        string Day(int offset) => today.AddDays(offset).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+        // Bad rules are refused in Chinese and change nothing.
+        var bad = await office.PutAsJsonAsync("/api/v1/settings/rules", new { dueSoonDays = 7, lagPoints = 20, missedReportsForYellow = 2, remindDaysBefore = 3, letterAfterOverdueDays = 10, noticeAfterOverdueDays = 5, answerWithinWorkdays = 3 });
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("督办单的天数应大于提醒函的天数", await bad.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, (await liaison.PutAsJsonAsync("/api/v1/settings/rules", new { dueSoonDays = 7 })).StatusCode);
+        Assert.Equal(before.GetRawText(), (await office.GetFromJsonAsync<JsonElement>("/api/v1/settings/rules")).GetRawText());
+
+        try
+        {
+            async Task SetRules(int remindDaysBefore)
+            {
+                var rules = new { dueSoonDays = 7, dueSoonInWorkdays = false, lagPoints = 20, missedReportsForYellow = 2, remindDaysBefore, letterAfterOverdueDays = 3, noticeAfterOverdueDays = 10, answerWithinWorkdays = 3 };
+                Assert.Equal(HttpStatusCode.OK, (await office.PutAsJsonAsync("/api/v1/settings/rules", rules)).StatusCode);
+            }
+
+            async Task Remind()
+            {
+                await using var scope = app.Services.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<SendReminders>().RunAsync(D.RegionId);
+            }
+
+            await SetRules(remindDaysBefore: 3);
+
+            var late = await NewTaskAsync(office, deadline: Day(-4));
+            var soon = await NewTaskAsync(office, deadline: Day(4));
+            async Task<int> Escalate()
+            {
+                await using var scope = app.Services.CreateAsyncScope();
+                return await scope.ServiceProvider.GetRequiredService<Escalate>().RunAsync(D.RegionId);
+            }
+
+            Task<List<Duban.Domain.Work.Notice>> NoticesOf(int item) =>
+                app.WithDbAsync(db => db.Notices.IgnoreQueryFilters().Where(n => n.WorkItemId == item).OrderBy(n => n.Id).ToListAsync());
+
+            // Four days overdue: a reminder letter, once.
+            await Escalate();
+            await Escalate();
+            var letters = await NoticesOf(late);
+            var letter = Assert.Single(letters);
+            Assert.Equal(NoticeKind.ReminderLetter, letter.Kind);
+            Assert.StartsWith("提醒〔", letter.Number, StringComparison.Ordinal);
+            Assert.Contains("逾期 4 天", letter.Body, StringComparison.Ordinal);
+            Assert.True(letter.AnswerBy > today);
+            Assert.Empty(await NoticesOf(soon));
+            var inbox = await liaison.GetFromJsonAsync<JsonElement>("/api/v1/inbox?unread=true");
+            Assert.Contains(inbox.EnumerateArray(), m => m.GetProperty("title").GetString()!.StartsWith(letter.Number, StringComparison.Ordinal));
+
+            // Eleven days overdue: the supervision notice, once; the letter is not repeated.
+            using (app.Clock.Pin(app.Clock.GetUtcNow().AddDays(7)))
+            {
+                await Escalate();
+                await Escalate();
+            }
+
+            var all = await NoticesOf(late);
+            Assert.Equal([NoticeKind.ReminderLetter, NoticeKind.SupervisionNotice], all.Select(n => n.Kind));
+            Assert.StartsWith("督办〔", all[1].Number, StringComparison.Ordinal);
+
+            // Reminders follow the region's lead time, not the light's window (yellow within 7 days).
+            await Remind();
+            Assert.False(await app.WithDbAsync(db => db.Messages.IgnoreQueryFilters().AnyAsync(m => m.WorkItemId == soon && m.Kind == MessageKind.DueSoon)));
+            await SetRules(remindDaysBefore: 5);
+            await Remind();
+            Assert.True(await app.WithDbAsync(db => db.Messages.IgnoreQueryFilters().AnyAsync(m => m.WorkItemId == soon && m.Kind == MessageKind.DueSoon)));
+        }
+        finally
+        {
+            Assert.Equal(HttpStatusCode.OK, (await office.PutAsync("/api/v1/settings/rules", new StringContent(before.GetRawText(), System.Text.Encoding.UTF8, "application/json"))).StatusCode);
+        }
+    }
 }
 
 [Collection(OnSqlite.Name)]

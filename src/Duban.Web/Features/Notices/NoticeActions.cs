@@ -77,22 +77,35 @@ public sealed class IssueNotice(DubanDb db, WorkContext work, QueueDeliveries qu
             return Outcome<Notice>.Invalid(errors);
         }
 
-        var year = work.Today.Year;
+        var notice = await NoticeIssuer.IssueAsync(db, queue, l, item, input.Kind, body!, input.AnswerBy!.Value, work.ActorName, work.UtcNow, work.Today.Year, ct);
+        return Outcome<Notice>.Ok(notice);
+    }
+}
+
+/// <summary>Numbers a notice per region, kind and year, stores it and tells the lead unit, in one transaction.</summary>
+public static class NoticeIssuer
+{
+    public static async Task<Notice> IssueAsync(DubanDb db, QueueDeliveries queue, IStringLocalizer<SharedResource> l, WorkItem item, NoticeKind kind, string body, DateOnly answerBy, string issuedBy, DateTime utcNow, int year, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(queue);
+        ArgumentNullException.ThrowIfNull(l);
+        ArgumentNullException.ThrowIfNull(item);
         for (var attempt = 1; ; attempt++)
         {
             // The next number of this kind this year; the unique index refuses a number taken meanwhile.
-            var sequence = 1 + (await db.Notices.Where(n => n.RegionId == item.RegionId && n.Kind == input.Kind && n.Year == year).MaxAsync(n => (int?)n.Sequence, ct) ?? 0);
+            var sequence = 1 + (await db.Notices.IgnoreQueryFilters().Where(n => n.RegionId == item.RegionId && n.Kind == kind && n.Year == year).MaxAsync(n => (int?)n.Sequence, ct) ?? 0);
             var notice = new Notice
             {
                 RegionId = item.RegionId,
                 WorkItemId = item.Id,
-                Kind = input.Kind,
+                Kind = kind,
                 Year = year,
                 Sequence = sequence,
-                Body = body!,
-                AnswerBy = input.AnswerBy!.Value,
-                IssuedAt = work.UtcNow,
-                IssuedByName = work.ActorName,
+                Body = body,
+                AnswerBy = answerBy,
+                IssuedAt = utcNow,
+                IssuedByName = issuedBy,
             };
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             try
@@ -109,12 +122,12 @@ public sealed class IssueNotice(DubanDb db, WorkContext work, QueueDeliveries qu
                     Kind = MessageKind.Notice,
                     Title = title,
                     Body = l["Notices.MessageBody", notice.AnswerBy.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)].Value,
-                    CreatedAt = work.UtcNow,
+                    CreatedAt = utcNow,
                     DedupKey = $"Notice:{notice.Id}:{account}",
                 }).ToList();
                 await Inbox.AddAsync(db, messages, queue, ct);
                 await transaction.CommitAsync(ct);
-                return Outcome<Notice>.Ok(notice);
+                return notice;
             }
             catch (DbUpdateException) when (attempt < 3)
             {

@@ -9,7 +9,8 @@ namespace Duban.Web.Features.Notices;
 /// <summary>
 /// Reminders (催办/催报) from the lights: due soon and overdue at most once a day per item and person,
 /// a missing report once per due point. They go to the lead unit's accounts and to the named leader and
-/// liaison, in the in-app inbox. Messages are written in the region's default language (Chinese).
+/// liaison, in the in-app inbox. "Due soon" is the region's reminder lead time (<see cref="RegionLightSettings.RemindDaysBefore"/>),
+/// set apart from the yellow light's window. Messages are written in the region's default language (Chinese).
 /// </summary>
 public sealed class SendReminders(DubanDb db, TimeProvider clock, QueueDeliveries queue, IStringLocalizer<SharedResource> l)
 {
@@ -19,12 +20,16 @@ public sealed class SendReminders(DubanDb db, TimeProvider clock, QueueDeliverie
         var utcNow = clock.GetUtcNow().UtcDateTime;
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(utcNow, TimeZoneInfo.FindSystemTimeZoneById(region.TimeZoneId)));
         var day = today.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
+        var settings = await db.RegionLightSettings.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(s => s.RegionId == regionId, ct) ?? new RegionLightSettings();
+        var soon = today.AddDays(settings.RemindDaysBefore);
 
         var items = await db.WorkItems.IgnoreQueryFilters().AsNoTracking()
             .Where(w => w.RegionId == regionId && w.Status != WorkItemStatus.Closed && w.Status != WorkItemStatus.Paused
-                && (w.Light == Light.Red || w.LightReason == LightReason.MilestoneDueSoon || w.LightReason == LightReason.DeadlineDueSoon
+                && w.LightReason != LightReason.Exempted && w.LightReason != LightReason.NotStarted
+                && (w.Light == Light.Red
+                    || (w.NextMilestoneDue >= today && w.NextMilestoneDue <= soon) || (w.Deadline >= today && w.Deadline <= soon)
                     || (w.CadenceKind != CadenceKind.None && w.NextReportDueAt < utcNow)))
-            .Select(w => new { w.Id, w.Name, w.LeadUnitId, w.LeaderId, w.LiaisonId, w.Light, w.LightReason, w.NextReportDueAt })
+            .Select(w => new { w.Id, w.Name, w.LeadUnitId, w.LeaderId, w.LiaisonId, w.Light, w.NextReportDueAt, DueSoon = (w.NextMilestoneDue >= today && w.NextMilestoneDue <= soon) || (w.Deadline >= today && w.Deadline <= soon) })
             .ToListAsync(ct);
         if (items.Count == 0)
         {
@@ -45,7 +50,7 @@ public sealed class SendReminders(DubanDb db, TimeProvider clock, QueueDeliverie
                 .Distinct()
                 .ToList();
             var (kind, key) = item.Light == Light.Red ? (MessageKind.Overdue, $"Overdue:{item.Id}:{{0}}:{day}")
-                : item.LightReason is LightReason.MilestoneDueSoon or LightReason.DeadlineDueSoon ? (MessageKind.DueSoon, $"DueSoon:{item.Id}:{{0}}:{day}")
+                : item.DueSoon ? (MessageKind.DueSoon, $"DueSoon:{item.Id}:{{0}}:{day}")
                 : (MessageKind.ReportMissing, $"Missing:{item.Id}:{{0}}:{item.NextReportDueAt!.Value.Ticks}");
             foreach (var account in to)
             {

@@ -1,0 +1,20 @@
+using Duban.Web.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Duban.Web.Features.Settings;
+
+public static class SettingsApi
+{
+    public static void MapSettingsApi(this RouteGroupBuilder api)
+    {
+        ArgumentNullException.ThrowIfNull(api);
+        var group = api.MapGroup("/settings").WithTags("Settings");
+
+        group.MapGet("/rules", async Task<Ok<RulesInput>> (SaveRules rules, CancellationToken ct) =>
+            TypedResults.Ok(RulesInput.From(await rules.GetAsync(ct))));
+
+        group.MapPut("/rules", async Task<Results<Ok<RulesInput>, ValidationProblem, NotFound>> (RulesInput input, SaveRules rules, CancellationToken ct) =>
+            (await rules.RunAsync(input, ct)).ToOk(RulesInput.From))
+            .RequireAuthorization(Policies.Office);
+    }
+}
