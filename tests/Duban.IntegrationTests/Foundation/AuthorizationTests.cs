@@ -49,6 +49,7 @@ public abstract class AuthorizationTests(DubanFactory app)
         "/api/v1/accounts" => ["/api/v1/accounts"],
         "/api/v1/ledgers/{id:int}" => [$"/api/v1/ledgers/{D.OtherRegionLedger}"],
         "/api/v1/tasks/{id:int}" => [$"/api/v1/tasks/{D.TaskB}", $"/api/v1/tasks/{D.OtherRegionTask}"],
+        "/api/v1/tasks/{id:int}/reports/with-attachments" => [$"/api/v1/tasks/{D.TaskB}/reports/with-attachments", $"/api/v1/tasks/{D.OtherRegionTask}/reports/with-attachments"],
         "/api/v1/tasks/{id:int}/reports" => [$"/api/v1/tasks/{D.TaskB}/reports", $"/api/v1/tasks/{D.OtherRegionTask}/reports"],
         "/api/v1/tasks/{id:int}/reviews" => [$"/api/v1/tasks/{D.TaskB}/reviews", $"/api/v1/tasks/{D.OtherRegionTask}/reviews"],
         "/api/v1/tasks/{id:int}/exemption" => [$"/api/v1/tasks/{D.TaskB}/exemption", $"/api/v1/tasks/{D.OtherRegionTask}/exemption"],
@@ -120,7 +121,11 @@ public abstract class AuthorizationTests(DubanFactory app)
             {
                 var client = url.StartsWith("/api/", StringComparison.Ordinal) ? api : browser;
                 using var request = new HttpRequestMessage(new HttpMethod(method), url);
-                if (method is "POST" or "PUT")
+                if (url.EndsWith("/with-attachments", StringComparison.Ordinal))
+                {
+                    request.Content = new MultipartFormDataContent { { new StringContent("越权填报"), "done" }, { new ByteArrayContent([0xFF, 0xD8, 0xFF, 0xE0]), "files", "越权.jpg" } };
+                }
+                else if (method is "POST" or "PUT")
                 {
                     request.Content = JsonContent.Create(new
                     {

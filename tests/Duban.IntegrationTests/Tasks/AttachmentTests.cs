@@ -76,6 +76,59 @@ public abstract partial class AttachmentTests(DubanFactory app)
         var tooMany = await ReportAsync(browser, taskId, Enumerable.Range(1, 6).Select(i => ($"{i}.jpg", Jpeg)).ToArray());
         Assert.Contains("一次最多上传 5 个附件", await tooMany.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_api_takes_a_report_with_attachments_as_multipart_and_refuses_a_disguised_file_whole()
+    {
+        var taskId = await NewTaskAsync();
+        var api = await app.Data.ApiClientAsync("fgj");
+        static MultipartFormDataContent Form(string percent, params (string Name, byte[] Bytes)[] files)
+        {
+            var form = new MultipartFormDataContent
+            {
+                { new StringContent("完成桩基施工。"), "done" },
+                { new StringContent(percent), "percent" },
+            };
+            foreach (var (name, bytes) in files)
+            {
+                form.Add(new ByteArrayContent(bytes), "files", name);
+            }
+
+            return form;
+        }
+
+        using (var bad = Form("30", ("现场照片.jpg", Jpeg), ("照片.jpg", Executable)))
+        {
+            var refused = await api.PostAsync($"/api/v1/tasks/{taskId}/reports/with-attachments", bad);
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            Assert.Contains("照片.jpg", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        using (var notANumber = Form("约三成", ("现场照片.jpg", Jpeg)))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, (await api.PostAsync($"/api/v1/tasks/{taskId}/reports/with-attachments", notANumber)).StatusCode);
+        }
+
+        Assert.Equal(0, await app.WithDbAsync(db => db.ProgressReports.IgnoreQueryFilters().CountAsync(r => r.WorkItemId == taskId)));
+        Assert.Equal(0, await app.WithDbAsync(db => db.Attachments.IgnoreQueryFilters().CountAsync(a => a.WorkItemId == taskId)));
+
+        using var good = Form("30", ("现场照片.jpg", Jpeg));
+        var created = await api.PostAsync($"/api/v1/tasks/{taskId}/reports/with-attachments", good);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var report = await created.Content.ReadFromJsonAsync<JsonElement>();
+        var attachment = Assert.Single(report.GetProperty("attachments").EnumerateArray());
+        Assert.Equal("现场照片.jpg", attachment.GetProperty("fileName").GetString());
+        Assert.Equal(Jpeg, await api.GetByteArrayAsync(attachment.GetProperty("url").GetString()));
+
+        var listed = await api.GetFromJsonAsync<JsonElement>($"/api/v1/tasks/{taskId}/reports");
+        Assert.Equal(attachment.GetProperty("id").GetInt32(), listed[0].GetProperty("attachments")[0].GetProperty("id").GetInt32());
+
+        // Another unit's liaison can neither add to the task nor read its files.
+        var other = await app.Data.ApiClientAsync("chengguan");
+        using var foreign = Form("50", ("现场照片.jpg", Jpeg));
+        Assert.Equal(HttpStatusCode.NotFound, (await other.PostAsync($"/api/v1/tasks/{taskId}/reports/with-attachments", foreign)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync(attachment.GetProperty("url").GetString())).StatusCode);
+    }
 }
 
 [Collection(OnSqlite.Name)]

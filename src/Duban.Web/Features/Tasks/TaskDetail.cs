@@ -9,7 +9,24 @@ public sealed record NamedRef(int Id, string Name);
 
 public sealed record MilestoneDto(int Id, string Name, DateOnly Due, DateOnly? DoneOn);
 
-public sealed record ReportDto(int Id, DateTime SubmittedAt, string SubmittedBy, string Done, int? Percent, string? Problems, ProblemCause? ProblemCause, string? NextSteps, bool IsLate, DateTime? PeriodDueAt);
+public sealed record ReportDto(int Id, DateTime SubmittedAt, string SubmittedBy, string Done, int? Percent, string? Problems, ProblemCause? ProblemCause, string? NextSteps, bool IsLate, DateTime? PeriodDueAt, IReadOnlyList<AttachmentDto> Attachments)
+{
+    public static ReportDto From(ProgressReport r, IEnumerable<Attachment> attachments)
+    {
+        ArgumentNullException.ThrowIfNull(r);
+        return new(r.Id, r.SubmittedAt, r.SubmittedByName, r.Done, r.Percent, r.Problems, r.ProblemCause, r.NextSteps, r.IsLate, r.PeriodDueAt, attachments.Select(AttachmentDto.From).ToList());
+    }
+}
+
+/// <summary>An attachment as the API shows it; <see cref="Url"/> serves the bytes to those who may see the task.</summary>
+public sealed record AttachmentDto(int Id, string FileName, string ContentType, long Size, string Url)
+{
+    public static AttachmentDto From(Attachment a)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        return new(a.Id, a.FileName, a.ContentType, a.Size, $"/api/v1/attachments/{a.Id}");
+    }
+}
 
 public sealed record ReviewDto(int Id, int WorkItemId, ReviewKind Kind, ReviewStatus Status, string Statement, DateOnly? ProposedDeadline, DateTime RequestedAt, string RequestedBy, DateTime? ReviewedAt, string? ReviewedBy, string? ReviewNote)
 {
@@ -65,12 +82,12 @@ public static class TaskDetail
             children);
     }
 
-    public static Task<List<ReportDto>> ReportsAsync(DubanDb db, int id, CancellationToken ct = default)
+    public static async Task<List<ReportDto>> ReportsAsync(DubanDb db, int id, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(db);
-        return db.ProgressReports.AsNoTracking().Where(r => r.WorkItemId == id).OrderByDescending(r => r.SubmittedAt).Take(200)
-            .Select(r => new ReportDto(r.Id, r.SubmittedAt, r.SubmittedByName, r.Done, r.Percent, r.Problems, r.ProblemCause, r.NextSteps, r.IsLate, r.PeriodDueAt))
-            .ToListAsync(ct);
+        var reports = await db.ProgressReports.AsNoTracking().Where(r => r.WorkItemId == id).OrderByDescending(r => r.SubmittedAt).Take(200).ToListAsync(ct);
+        var attachments = (await db.Attachments.AsNoTracking().Where(a => a.WorkItemId == id).OrderBy(a => a.Id).ToListAsync(ct)).ToLookup(a => a.ProgressReportId);
+        return reports.Select(r => ReportDto.From(r, attachments[r.Id])).ToList();
     }
 
     public static async Task<List<ReviewDto>> ReviewsAsync(DubanDb db, int id, CancellationToken ct = default)

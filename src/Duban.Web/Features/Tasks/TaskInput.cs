@@ -52,6 +52,72 @@ public sealed record ReportInput
     public IReadOnlyList<int>? CompletedMilestoneIds { get; init; }
 }
 
+/// <summary>A progress report sent as multipart/form-data: the fields of <see cref="ReportInput"/> and "files".</summary>
+public sealed record ReportForm
+{
+    public string? Done { get; init; }
+    public int? Percent { get; init; }
+    public string? Problems { get; init; }
+    public ProblemCause? ProblemCause { get; init; }
+    public string? NextSteps { get; init; }
+    public IReadOnlyList<int>? CompletedMilestoneIds { get; init; }
+    public IReadOnlyList<IFormFile>? Files { get; init; }
+
+    /// <summary>Reads the text fields; on a value that is not a number or a known cause, names the field.</summary>
+    public static bool TryRead(IFormCollection form, out ReportInput input, out string field)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        input = new ReportInput();
+        field = string.Empty;
+        int? percent = null;
+        if (!string.IsNullOrWhiteSpace(form["percent"]))
+        {
+            if (!int.TryParse(form["percent"], System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var p))
+            {
+                field = "percent";
+                return false;
+            }
+
+            percent = p;
+        }
+
+        ProblemCause? cause = null;
+        if (!string.IsNullOrWhiteSpace(form["problemCause"]))
+        {
+            if (!Enum.TryParse<ProblemCause>(form["problemCause"], ignoreCase: true, out var c) || !Enum.IsDefined(c))
+            {
+                field = "problemCause";
+                return false;
+            }
+
+            cause = c;
+        }
+
+        var milestones = new List<int>();
+        foreach (var value in form["completedMilestoneIds"])
+        {
+            if (!int.TryParse(value, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var m))
+            {
+                field = "completedMilestoneIds";
+                return false;
+            }
+
+            milestones.Add(m);
+        }
+
+        input = new ReportInput
+        {
+            Done = form["done"],
+            Percent = percent,
+            Problems = form["problems"],
+            ProblemCause = cause,
+            NextSteps = form["nextSteps"],
+            CompletedMilestoneIds = milestones,
+        };
+        return true;
+    }
+}
+
 public sealed record RequestInput
 {
     public ReviewKind Kind { get; init; }

@@ -4,6 +4,7 @@ using Duban.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Duban.Web.Features.Tasks;
 
@@ -53,9 +54,35 @@ public static class TasksApi
                 : TypedResults.NotFound());
 
         tasks.MapPost("/{id:int}/reports", async Task<Results<Created<ReportDto>, ValidationProblem, NotFound>> (int id, ReportInput input, SubmitProgressReport submit, CancellationToken ct) =>
-            (await submit.RunAsync(id, input, ct)).ToCreated(
-                r => new ReportDto(r.Id, r.SubmittedAt, r.SubmittedByName, r.Done, r.Percent, r.Problems, r.ProblemCause, r.NextSteps, r.IsLate, r.PeriodDueAt),
-                r => $"/api/v1/tasks/{id}/reports"));
+            (await submit.RunAsync(id, input, ct)).ToCreated(r => ReportDto.From(r, []), r => $"/api/v1/tasks/{id}/reports"));
+
+        // The same report as multipart/form-data, with up to five photos or documents in "files".
+        tasks.MapPost("/{id:int}/reports/with-attachments", async Task<Results<Created<ReportDto>, ValidationProblem, NotFound>> (int id, HttpRequest request, SubmitProgressReport submit, DubanDb db, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+        {
+            if (!request.HasFormContentType)
+            {
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["files"] = [l["Attachments.NotMultipart"].Value] });
+            }
+
+            var form = await request.ReadFormAsync(ct);
+            if (!ReportForm.TryRead(form, out var input, out var field))
+            {
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [l["Validation.Invalid"].Value] });
+            }
+
+            var files = form.Files.GetFiles("files").Select(Attachments.UploadedFile.From).ToList();
+            var outcome = await submit.RunAsync(id, input, files, ct);
+            if (outcome.Kind != OutcomeKind.Ok)
+            {
+                return outcome.Kind == OutcomeKind.Invalid ? TypedResults.ValidationProblem(outcome.Errors!.ToDictionary()) : TypedResults.NotFound();
+            }
+
+            var report = outcome.Value!;
+            var attachments = await db.Attachments.AsNoTracking().Where(a => a.ProgressReportId == report.Id).OrderBy(a => a.Id).ToListAsync(ct);
+            return TypedResults.Created($"/api/v1/tasks/{id}/reports", ReportDto.From(report, attachments));
+        })
+        .Accepts<ReportForm>("multipart/form-data")
+        .WithMetadata(new RequestSizeLimitAttribute(60 * 1024 * 1024), new RequestFormLimitsAttribute { MultipartBodyLengthLimit = 60 * 1024 * 1024 });
 
         tasks.MapGet("/{id:int}/reviews", async Task<Results<Ok<List<ReviewDto>>, NotFound>> (int id, DubanDb db, ScopeAccessor scopes, CancellationToken ct) =>
             await db.WorkItems.VisibleTo(db, await scopes.GetAsync(ct)).AnyAsync(w => w.Id == id, ct)
