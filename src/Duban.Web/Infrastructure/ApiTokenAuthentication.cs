@@ -5,13 +5,17 @@ using Duban.Data;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 
 namespace Duban.Web.Infrastructure;
 
 /// <summary>
 /// Bearer tokens for API clients. A token is "dbn_" plus 32 random bytes; only its SHA-256 is stored,
-/// so a leaked database does not leak working tokens.
+/// so a leaked database does not leak working tokens. Each request costs one query (the token and its
+/// account: revoked, expired and locked out take effect at once); the claims built from the account are kept
+/// for a minute under the account's concurrency stamp, which Identity renews on every change to the account
+/// or its roles (docs/decisions/0008).
 /// </summary>
 public sealed class ApiTokenAuthentication(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
@@ -19,6 +23,7 @@ public sealed class ApiTokenAuthentication(
     UrlEncoder encoder,
     DubanDb db,
     SignInManager<Account> signIn,
+    IMemoryCache cache,
     TimeProvider clock)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
@@ -49,15 +54,14 @@ public sealed class ApiTokenAuthentication(
         var hash = HashOf(token);
         var found = await db.ApiTokens
             .Where(t => t.Hash == hash && t.RevokedAt == null && (t.ExpiresAt == null || t.ExpiresAt > now))
-            .Select(t => new { t.Id, t.AccountId, t.LastUsedAt })
+            .Join(db.Users.IgnoreQueryFilters(), t => t.AccountId, a => a.Id, (t, a) => new { t.Id, t.AccountId, t.LastUsedAt, a.LockoutEnd, a.ConcurrencyStamp })
             .FirstOrDefaultAsync(Context.RequestAborted);
         if (found is null)
         {
             return AuthenticateResult.Fail("Unknown, revoked or expired token.");
         }
 
-        var account = await db.Users.IgnoreQueryFilters().FirstOrDefaultAsync(a => a.Id == found.AccountId, Context.RequestAborted);
-        if (account is null || await signIn.UserManager.IsLockedOutAsync(account))
+        if (found.LockoutEnd is { } lockedUntil && lockedUntil > clock.GetUtcNow())
         {
             return AuthenticateResult.Fail("The account is locked or gone.");
         }
@@ -69,10 +73,21 @@ public sealed class ApiTokenAuthentication(
                 .ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedAt, now), Context.RequestAborted);
         }
 
-        var principal = await signIn.CreateUserPrincipalAsync(account);
-        return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
-    }
+        var key = $"api-principal:{found.AccountId}:{found.ConcurrencyStamp}";
+        if (!cache.TryGetValue(key, out System.Security.Claims.ClaimsPrincipal? principal) || principal is null)
+        {
+            var account = await db.Users.IgnoreQueryFilters().FirstOrDefaultAsync(a => a.Id == found.AccountId, Context.RequestAborted);
+            if (account is null)
+            {
+                return AuthenticateResult.Fail("The account is locked or gone.");
+            }
 
+            principal = await signIn.CreateUserPrincipalAsync(account);
+            cache.Set(key, principal, TimeSpan.FromMinutes(1));
+        }
+
+        return AuthenticateResult.Success(new AuthenticationTicket(principal.Clone(), SchemeName));
+    }
     private static string Base64UrlEncode(byte[] bytes) =>
         Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }

@@ -128,6 +128,7 @@ public static class ServiceSetup
             o.RequestCultureProviders = defaults.RequestCultureProviders;
         });
 
+        services.AddMemoryCache();
         services.AddAntiforgery(o =>
         {
             o.HeaderName = "RequestVerificationToken";

@@ -99,6 +99,28 @@ public abstract class AccountsTests(DubanFactory app)
         await admin.PutAsJsonAsync($"/api/v1/accounts/{id}", new { userName = user, displayName = "锁定", unitId = D.UnitA, roles = new[] { "Viewer" }, isLocked = true });
         Assert.Equal(HttpStatusCode.Unauthorized, (await api.GetAsync("/api/v1/me")).StatusCode);
     }
+
+    [Fact]
+    public async Task A_token_holders_new_roles_and_unit_apply_to_the_very_next_request()
+    {
+        var admin = await D.ApiClientAsync("admin");
+        var user = "roles-" + Guid.NewGuid().ToString("N")[..6];
+        var created = await admin.PostAsJsonAsync("/api/v1/accounts", new { userName = user, displayName = "换岗", unitId = D.UnitA, roles = new[] { "SupervisionOffice" }, password = "Role2026x" });
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+        var api = await D.ApiClientAsync(user);
+        Assert.Equal(HttpStatusCode.OK, (await api.GetAsync("/api/v1/settings/rules")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await api.GetAsync($"/api/v1/tasks/{D.TaskB}")).StatusCode);
+
+        // Demoted to a liaison of unit A: office endpoints and unit B's task are refused at once.
+        var demoted = await admin.PutAsJsonAsync($"/api/v1/accounts/{id}", new { userName = user, displayName = "换岗", unitId = D.UnitA, roles = new[] { "Liaison" } });
+        Assert.Equal(HttpStatusCode.OK, demoted.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await api.PutAsJsonAsync("/api/v1/settings/rules", new { dueSoonDays = 7 })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await api.GetAsync($"/api/v1/tasks/{D.TaskB}")).StatusCode);
+
+        // Moved to unit B: its task is visible now.
+        await admin.PutAsJsonAsync($"/api/v1/accounts/{id}", new { userName = user, displayName = "换岗", unitId = D.UnitB, roles = new[] { "Liaison" } });
+        Assert.Equal(HttpStatusCode.OK, (await api.GetAsync($"/api/v1/tasks/{D.TaskB}")).StatusCode);
+    }
 }
 
 [Collection(OnSqlite.Name)]

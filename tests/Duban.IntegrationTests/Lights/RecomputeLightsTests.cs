@@ -160,6 +160,9 @@ public abstract class RecomputeLightsTests(DubanFactory app)
         Assert.Equal((Light.Yellow, Light.Red, LightReason.DeadlineOverdue), (overdue[2].From, overdue[2].To, overdue[2].Reason));
         var since = await app.WithDbAsync(db => db.WorkItems.IgnoreQueryFilters().Where(w => w.Id == id).Select(w => w.LightSince).SingleAsync());
         Assert.Equal(now.AddDays(21).UtcDateTime, since);
+
+        // A second run stamped with the same instant does not record the change twice.
+        Assert.Equal(3, (await RunAt(now.AddDays(21))).Count);
     }
 
     private WorkItem Edge(string name, DateOnly deadline, int? ledgerId) => new()
@@ -182,6 +185,36 @@ public abstract class RecomputeLightsTests(DubanFactory app)
         await db.SaveChangesAsync();
         return ledger.Id;
     });
+
+    [Fact]
+    public async Task A_ledger_with_rules_of_its_own_lights_its_tasks_by_them_on_create_and_after_an_edit()
+    {
+        var office = await app.Data.ApiClientAsync("duchashi");
+        var today = Duban.Domain.RegionClock.Today(app.Clock, "Asia/Shanghai");
+        var deadline = today.AddDays(20).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var start = today.AddDays(-5).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        async Task<int> Post(string url, object body)
+        {
+            var response = await office.PostAsJsonAsync(url, body);
+            Assert.Equal(System.Net.HttpStatusCode.Created, response.StatusCode);
+            return (await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetInt32();
+        }
+
+        var strict = await Post("/api/v1/ledgers", new { name = "严格清单" + Guid.NewGuid().ToString("N")[..4], year = today.Year, dueSoonDays = 30 });
+        var plain = await Post("/api/v1/ledgers", new { name = "普通清单" + Guid.NewGuid().ToString("N")[..4], year = today.Year });
+        var inStrict = await Post("/api/v1/tasks", new { ledgerId = strict, name = "严格任务", leadUnitId = app.Data.UnitA, startDate = start, deadline });
+        var inPlain = await Post("/api/v1/tasks", new { ledgerId = plain, name = "普通任务", leadUnitId = app.Data.UnitA, startDate = start, deadline });
+
+        Task<LightReason> ReasonOf(int id) => app.WithDbAsync(db => db.WorkItems.IgnoreQueryFilters().Where(w => w.Id == id).Select(w => w.LightReason).SingleAsync());
+        Assert.Equal(LightReason.DeadlineDueSoon, await ReasonOf(inStrict));
+        Assert.Equal(LightReason.OnTrack, await ReasonOf(inPlain));
+
+        // The ledger's rule relaxed: its task follows at once, the other ledger's is untouched.
+        var edited = await office.PutAsJsonAsync($"/api/v1/ledgers/{strict}", new { name = "严格清单（调整）", year = today.Year, dueSoonDays = 10 });
+        Assert.Equal(System.Net.HttpStatusCode.OK, edited.StatusCode);
+        Assert.Equal(LightReason.OnTrack, await ReasonOf(inStrict));
+        Assert.Equal(LightReason.OnTrack, await ReasonOf(inPlain));
+    }
 }
 
 [Collection(OnSqlite.Name)]

@@ -20,14 +20,21 @@ public sealed class RecomputeLights(DubanDb db, TimeProvider clock)
 
     public async Task<Result> RunAsync(int regionId, int? onlyItemId = null, CancellationToken ct = default)
     {
-        var region = await db.Regions.IgnoreQueryFilters().FirstAsync(r => r.Id == regionId, ct);
+        var region = await db.Regions.IgnoreQueryFilters().Where(r => r.Id == regionId)
+            .Select(r => new { r.TimeZoneId, Settings = db.RegionLightSettings.IgnoreQueryFilters().FirstOrDefault(s => s.RegionId == r.Id) })
+            .FirstAsync(ct);
         var zone = TimeZoneInfo.FindSystemTimeZoneById(region.TimeZoneId);
         var utcNow = clock.GetUtcNow().UtcDateTime;
         var calendar = await LoadCalendarAsync(db, regionId, ct);
-        var regionSettings = (await db.RegionLightSettings.IgnoreQueryFilters().FirstOrDefaultAsync(s => s.RegionId == regionId, ct))?.ToSettings() ?? LightSettings.Default;
-        var ledgersWithOwnRules = await db.Ledgers.IgnoreQueryFilters()
-            .Where(l => l.RegionId == regionId && (l.DueSoonDays != null || l.DueSoonInWorkdays != null || l.LagPoints != null || l.MissedReportsForYellow != null))
-            .ToListAsync(ct);
+        var regionSettings = region.Settings?.ToSettings() ?? LightSettings.Default;
+
+        // One item (after a change to it) needs only its own ledger's rules; the whole region needs every
+        // ledger that has rules of its own.
+        var ledgers = db.Ledgers.IgnoreQueryFilters().Where(l => l.RegionId == regionId);
+        ledgers = onlyItemId is null
+            ? ledgers.Where(l => l.DueSoonDays != null || l.DueSoonInWorkdays != null || l.LagPoints != null || l.MissedReportsForYellow != null)
+            : ledgers.Where(l => db.WorkItems.IgnoreQueryFilters().Any(w => w.Id == onlyItemId && w.LedgerId == l.Id));
+        var ledgersWithOwnRules = (await ledgers.ToListAsync(ct)).Where(l => l.HasOwnSettings).ToList();
 
         var items = db.WorkItems.IgnoreQueryFilters().Where(w => w.RegionId == regionId);
         if (onlyItemId is not null)
@@ -48,8 +55,12 @@ public sealed class RecomputeLights(DubanDb db, TimeProvider clock)
 
         // 2. Lights: the region's rules for most ledgers, each ledger's own where it has them.
         var total = 0;
-        var ownIds = ledgersWithOwnRules.Select(l => l.Id).ToList();
-        total += await ApplyAsync(items.Where(w => !ownIds.Contains(w.LedgerId)), LightMoment.For(utcNow, zone, regionSettings, calendar), ct);
+        if (onlyItemId is null || ledgersWithOwnRules.Count == 0)
+        {
+            var ownIds = ledgersWithOwnRules.Select(l => l.Id).ToList();
+            total += await ApplyAsync(ownIds.Count == 0 ? items : items.Where(w => !ownIds.Contains(w.LedgerId)), LightMoment.For(utcNow, zone, regionSettings, calendar), ct);
+        }
+
         foreach (var ledger in ledgersWithOwnRules)
         {
             total += await ApplyAsync(items.Where(w => w.LedgerId == ledger.Id), LightMoment.For(utcNow, zone, ledger.SettingsOver(regionSettings), calendar), ct);
@@ -60,6 +71,13 @@ public sealed class RecomputeLights(DubanDb db, TimeProvider clock)
         if (transaction is not null)
         {
             await transaction.CommitAsync(ct);
+
+            // After a bulk import the planner still believes every light is grey until autovacuum comes by,
+            // and queries filtered by light would get plans made for a handful of rows. Tell it now.
+            if (total > 10_000 && db.Database.IsNpgsql())
+            {
+                await db.Database.ExecuteSqlRawAsync("ANALYZE \"WorkItems\"", ct);
+            }
         }
 
         return new Result(total, changed);

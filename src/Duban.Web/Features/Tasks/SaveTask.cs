@@ -206,12 +206,17 @@ public sealed class SaveTask(DubanDb db, WorkContext work, RecomputeLights light
             await db.SaveChangesAsync(ct);
         }
 
-        await db.WorkItemUnits.Where(s => s.WorkItemId == item.Id).ExecuteDeleteAsync(ct);
+        if (!isNew)
+        {
+            await db.WorkItemUnits.Where(s => s.WorkItemId == item.Id).ExecuteDeleteAsync(ct);
+        }
+
         db.WorkItemUnits.AddRange(support.Select(u => new WorkItemUnit { WorkItemId = item.Id, UnitId = u.Id, UnitPath = u.Path, RegionId = scope.RegionId }));
         await db.SaveChangesAsync(ct);
         await lights.RunAsync(scope.RegionId, item.Id, ct);
         await transaction.CommitAsync(ct);
-        await db.Entry(item).ReloadAsync(ct);
+
+        // The light was set in the database; callers read the item back (TaskDetail) or redirect to it.
         return Outcome<WorkItem>.Ok(item);
     }
 

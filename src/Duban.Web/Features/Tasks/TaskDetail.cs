@@ -59,21 +59,25 @@ public static class TaskDetail
             return null;
         }
 
-        var ledger = await db.Ledgers.Where(l => l.Id == w.LedgerId).Select(l => l.Name).FirstAsync(ct);
-        var unitIds = await db.WorkItemUnits.Where(s => s.WorkItemId == id).Select(s => s.UnitId).ToListAsync(ct);
-        unitIds.Add(w.LeadUnitId);
-        var units = await db.Units.Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
-        var personIds = new[] { w.LeaderId, w.LiaisonId }.OfType<int>().ToList();
-        var people = await db.People.Where(p => personIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name + (p.Title == null ? string.Empty : "（" + p.Title + "）"), ct);
+        // The names the page shows, as scalar subqueries in one round trip (a collection or an entity here
+        // would make EF join whole tables); the supporting units and the children apart.
+        var names = await db.WorkItems.AsNoTracking().Where(x => x.Id == id).Select(x => new
+        {
+            Ledger = db.Ledgers.Where(l => l.Id == x.LedgerId).Select(l => l.Name).FirstOrDefault(),
+            Lead = db.Units.Where(u => u.Id == x.LeadUnitId).Select(u => u.Name).FirstOrDefault(),
+            Leader = db.People.Where(p => p.Id == x.LeaderId).Select(p => p.Name + (p.Title == null ? string.Empty : "（" + p.Title + "）")).FirstOrDefault(),
+            Liaison = db.People.Where(p => p.Id == x.LiaisonId).Select(p => p.Name + (p.Title == null ? string.Empty : "（" + p.Title + "）")).FirstOrDefault(),
+        }).FirstAsync(ct);
+        var supporting = await db.WorkItemUnits.Where(s => s.WorkItemId == id).Join(db.Units, s => s.UnitId, u => u.Id, (s, u) => new NamedRef(u.Id, u.Name)).ToListAsync(ct);
         var children = await db.WorkItems.AsNoTracking().VisibleTo(db, scope).Where(c => c.ParentId == id).OrderBy(c => c.Id).Select(c => new NamedRef(c.Id, c.Name)).ToListAsync(ct);
-        NamedRef? Person(int? pid) => pid is { } p && people.TryGetValue(p, out var n) ? new NamedRef(p, n) : null;
 
         return new TaskDetailDto(
-            w.Id, w.LedgerId, ledger, w.ParentId, w.Number, w.Name, w.Content,
+            w.Id, w.LedgerId, names.Ledger ?? "?", w.ParentId, w.Number, w.Name, w.Content,
             w.SourceKind, w.SourceTitle, w.SourceDocNumber, w.SourceDate, w.TargetValue, w.TargetUnit,
-            new NamedRef(w.LeadUnitId, units.GetValueOrDefault(w.LeadUnitId, "?")),
-            unitIds.Where(u => u != w.LeadUnitId).Select(u => new NamedRef(u, units.GetValueOrDefault(u, "?"))).ToList(),
-            Person(w.LeaderId), Person(w.LiaisonId),
+            new NamedRef(w.LeadUnitId, names.Lead ?? "?"),
+            supporting.Where(u => u.Id != w.LeadUnitId).OrderBy(u => u.Id).ToList(),
+            w.LeaderId is { } leader ? new NamedRef(leader, names.Leader ?? "?") : null,
+            w.LiaisonId is { } liaison ? new NamedRef(liaison, names.Liaison ?? "?") : null,
             w.StartDate, w.Deadline, w.CadenceKind, w.CadenceDay, w.CadenceHour, w.NextReportDueAt,
             w.Tags, w.Status, w.Percent, w.LastReportAt,
             w.Light, w.LightReason, w.LightReasonDate, w.LightReasonText, w.LightReasonNumber, w.LightSince,
