@@ -1,4 +1,5 @@
 using Duban.Domain.Organisation;
+using Duban.Domain.Projects;
 using Duban.Domain.Work;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -30,6 +31,10 @@ public sealed class DubanDb(DbContextOptions<DubanDb> options, IActorAccessor? a
     public DbSet<Message> Messages => Set<Message>();
     public DbSet<Delivery> Deliveries => Set<Delivery>();
     public DbSet<Attachment> Attachments => Set<Attachment>();
+    public DbSet<Project> Projects => Set<Project>();
+    public DbSet<ProjectYearPlan> ProjectYearPlans => Set<ProjectYearPlan>();
+    public DbSet<ProjectInvestment> ProjectInvestments => Set<ProjectInvestment>();
+    public DbSet<RegionMap> RegionMaps => Set<RegionMap>();
 
     /// <summary>Cookie and antiforgery keys live in the database so that several app nodes share them.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -76,6 +81,10 @@ public sealed class DubanDb(DbContextOptions<DubanDb> options, IActorAccessor? a
         builder.Entity<Delivery>().HasQueryFilter(x => TenantRegionId == null || x.RegionId == TenantRegionId);
         builder.Entity<Message>().HasQueryFilter(x => TenantRegionId == null || x.RegionId == TenantRegionId);
         builder.Entity<RegionLightSettings>().HasQueryFilter(x => TenantRegionId == null || x.RegionId == TenantRegionId);
+        builder.Entity<Project>().HasQueryFilter(x => TenantRegionId == null || x.RegionId == TenantRegionId);
+        builder.Entity<ProjectYearPlan>().HasQueryFilter(x => TenantRegionId == null || x.RegionId == TenantRegionId);
+        builder.Entity<ProjectInvestment>().HasQueryFilter(x => TenantRegionId == null || x.RegionId == TenantRegionId);
+        builder.Entity<RegionMap>().HasQueryFilter(x => TenantRegionId == null || x.RegionId == TenantRegionId);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -1,4 +1,5 @@
 using Duban.Domain.Organisation;
+using Duban.Domain.Projects;
 using Duban.Domain.Work;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -136,7 +137,11 @@ internal sealed class CalendarDayConfiguration : IEntityTypeConfiguration<Calend
 
 internal sealed class RegionLightSettingsConfiguration : IEntityTypeConfiguration<RegionLightSettings>
 {
-    public void Configure(EntityTypeBuilder<RegionLightSettings> builder) => builder.HasIndex(s => s.RegionId).IsUnique();
+    public void Configure(EntityTypeBuilder<RegionLightSettings> builder)
+    {
+        builder.HasIndex(s => s.RegionId).IsUnique();
+        builder.Property(s => s.TimeCurve).HasMaxLength(100);
+    }
 }
 
 internal sealed class NoticeConfiguration : IEntityTypeConfiguration<Notice>
@@ -199,5 +204,60 @@ internal sealed class AttachmentConfiguration : IEntityTypeConfiguration<Attachm
         builder.HasOne<ProgressReport>().WithMany().HasForeignKey(a => a.ProgressReportId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(a => a.ProgressReportId);
         builder.HasIndex(a => a.WorkItemId);
+    }
+}
+
+internal sealed class ProjectConfiguration : IEntityTypeConfiguration<Project>
+{
+    public void Configure(EntityTypeBuilder<Project> builder)
+    {
+        builder.Property(p => p.Pool).HasConversion<string>().HasMaxLength(16);
+        builder.Property(p => p.PoolBeforeWithdrawal).HasConversion<string>().HasMaxLength(16);
+        builder.Property(p => p.Stage).HasConversion<string>().HasMaxLength(16);
+        builder.Property(p => p.Nature).HasConversion<string>().HasMaxLength(16);
+        builder.Property(p => p.Category).HasConversion<string>().HasMaxLength(16);
+        builder.Property(p => p.Level).HasConversion<string>().HasMaxLength(16);
+        builder.Property(p => p.WithdrawalReason).HasMaxLength(500);
+        builder.Property(p => p.WithdrawalApprovedBy).HasMaxLength(100);
+        builder.Property(p => p.IndustryChain).HasMaxLength(100);
+        builder.Property(p => p.OwnerCompany).HasMaxLength(200);
+        builder.Property(p => p.Scale).HasMaxLength(2000);
+        builder.Property(p => p.TotalInvestment).HasPrecision(18, 2);
+        builder.Ignore(p => p.IsLarge);
+        builder.Ignore(p => p.PlannedStartMonthWhileNotStarted);
+        builder.HasOne<WorkItem>().WithOne().HasForeignKey<Project>(p => p.WorkItemId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Unit>().WithMany().HasForeignKey(p => p.TownUnitId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(p => p.WorkItemId).IsUnique();
+        builder.HasIndex(p => new { p.RegionId, p.Pool, p.Stage });
+    }
+}
+
+internal sealed class ProjectYearPlanConfiguration : IEntityTypeConfiguration<ProjectYearPlan>
+{
+    public void Configure(EntityTypeBuilder<ProjectYearPlan> builder)
+    {
+        builder.Property(p => p.Amount).HasPrecision(18, 2);
+        builder.HasOne<WorkItem>().WithMany().HasForeignKey(p => p.WorkItemId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(p => new { p.WorkItemId, p.Year }).IsUnique();
+    }
+}
+
+internal sealed class ProjectInvestmentConfiguration : IEntityTypeConfiguration<ProjectInvestment>
+{
+    public void Configure(EntityTypeBuilder<ProjectInvestment> builder)
+    {
+        builder.Property(p => p.Amount).HasPrecision(18, 2);
+        builder.Property(p => p.RecordedByName).HasMaxLength(100);
+        builder.HasOne<WorkItem>().WithMany().HasForeignKey(p => p.WorkItemId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(p => new { p.WorkItemId, p.Year, p.Month }).IsUnique();
+    }
+}
+
+internal sealed class RegionMapConfiguration : IEntityTypeConfiguration<RegionMap>
+{
+    public void Configure(EntityTypeBuilder<RegionMap> builder)
+    {
+        builder.Property(m => m.FileName).HasMaxLength(200);
+        builder.HasIndex(m => m.RegionId).IsUnique();
     }
 }

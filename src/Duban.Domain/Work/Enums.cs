@@ -41,6 +41,11 @@ public enum LightReason
     DeadlineDueSoon = 8,
     Lagging = 9,
     ReportsMissing = 10,
+    StartOverdue = 11,
+    StartOverdueLong = 12,
+    InvestmentBehind = 13,
+    InvestmentFarBehind = 14,
+    ProblemOverdue = 15,
 }
 
 public enum SourceKind

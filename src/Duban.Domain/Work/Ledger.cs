@@ -20,7 +20,7 @@ public sealed class Ledger : IRegionOwned, IAudited
     public LightSettings SettingsOver(LightSettings region)
     {
         ArgumentNullException.ThrowIfNull(region);
-        return new LightSettings
+        return region with
         {
             DueSoonDays = DueSoonDays ?? region.DueSoonDays,
             DueSoonInWorkdays = DueSoonInWorkdays ?? region.DueSoonInWorkdays,
@@ -60,12 +60,28 @@ public sealed class RegionLightSettings : IRegionOwned, IAudited
 
     public EscalationLadder Ladder => new(LetterAfterOverdueDays, NoticeAfterOverdueDays);
 
+    /// <summary>Projects: months after the planned start month without a start for yellow, and for red.</summary>
+    public int StartLateYellowMonths { get; set; } = 1;
+    public int StartLateRedMonths { get; set; } = 3;
+
+    /// <summary>Projects: points behind time progress for yellow (at least) and red (more than).</summary>
+    public int GapYellowPoints { get; set; } = 10;
+    public int GapRedPoints { get; set; } = 30;
+
+    /// <summary>Projects: twelve cumulative percentages ("5,12,20,…,100"), or empty for months ÷ 12.</summary>
+    public string? TimeCurve { get; set; }
+
     public LightSettings ToSettings() => new()
     {
         DueSoonDays = DueSoonDays,
         DueSoonInWorkdays = DueSoonInWorkdays,
         LagPoints = LagPoints,
         MissedReportsForYellow = MissedReportsForYellow,
+        StartLateYellowMonths = StartLateYellowMonths,
+        StartLateRedMonths = StartLateRedMonths,
+        GapYellowPoints = GapYellowPoints,
+        GapRedPoints = GapRedPoints,
+        TimeCurve = Projects.Investment.ParseCurve(TimeCurve, out _),
     };
 }
 

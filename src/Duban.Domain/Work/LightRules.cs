@@ -14,6 +14,21 @@ public sealed record LightSettings
     /// <summary>Yellow when this many reports in a row are missing.</summary>
     public int MissedReportsForYellow { get; init; } = 2;
 
+    /// <summary>Projects: yellow this many months after the planned start month passed without a start.</summary>
+    public int StartLateYellowMonths { get; init; } = 1;
+
+    /// <summary>Projects: red this many months after the planned start month passed without a start.</summary>
+    public int StartLateRedMonths { get; init; } = 3;
+
+    /// <summary>Projects: yellow when investment is this many points or more behind time progress.</summary>
+    public int GapYellowPoints { get; init; } = 10;
+
+    /// <summary>Projects: red when investment is more than this many points behind time progress.</summary>
+    public int GapRedPoints { get; init; } = 30;
+
+    /// <summary>Projects: the region's time-progress curve (twelve cumulative percentages), or null for months ÷ 12.</summary>
+    public IReadOnlyList<int>? TimeCurve { get; init; }
+
     public static readonly LightSettings Default = new();
 }
 
@@ -27,7 +42,11 @@ public sealed record LightFacts(
     int? Percent,
     ReportingCadence Cadence,
     DateTime? NextReportDueAt,
-    DateOnly? ExemptUntil);
+    DateOnly? ExemptUntil,
+    int? PlannedStartMonth = null,
+    int? InvestmentYear = null,
+    int? InvestmentPercent = null,
+    int OverdueProblems = 0);
 
 public sealed record LightResult(Light Light, LightReason Reason, DateOnly? ReasonDate = null, string? ReasonText = null, int? ReasonNumber = null);
 
@@ -37,6 +56,19 @@ public sealed record LightResult(Light Light, LightReason Reason, DateOnly? Reas
 /// </summary>
 public sealed record LightMoment(DateOnly Today, DateTime LocalNow, DateOnly DueSoonLimit, LightSettings Settings, TimeZoneInfo Zone)
 {
+    /// <summary>Today's month as a month index (year × 12 + month − 1), to count months late.</summary>
+    public int MonthIndex => Projects.Investment.MonthIndex(Today);
+
+    /// <summary>The share of the year's investment plan that should be done by today (序时进度), in points.</summary>
+    public int TimeProgress => Projects.Investment.TimeProgress(Today, Settings.TimeCurve);
+
+    /// <summary>Points a project's investment is behind time progress this year; null where it means nothing.</summary>
+    public int? InvestmentGap(LightFacts item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        return item.InvestmentYear == Today.Year && item.InvestmentPercent is { } done && TimeProgress > 0 ? TimeProgress - done : null;
+    }
+
     public static LightMoment For(DateTime utcNow, TimeZoneInfo zone, LightSettings settings, WorkdayCalendar calendar)
     {
         ArgumentNullException.ThrowIfNull(settings);
@@ -68,8 +100,10 @@ public sealed record LightMoment(DateOnly Today, DateTime LocalNow, DateOnly Due
 
 /// <summary>
 /// The default light rules, in order: done when closed; grey when paused or not started; green while
-/// exempted; red when a milestone or the deadline has passed undone; yellow when one is due soon, when
-/// progress lags the share of time gone, or when reports are missing; green otherwise.
+/// exempted; red when a milestone or the deadline has passed undone, when a project is long past its
+/// planned start or far behind on investment; yellow when one is due soon, when a project is past its
+/// planned start, behind on investment or has an overdue problem, when progress lags the share of time
+/// gone, or when reports are missing; green otherwise.
 /// The database recompute (set-based) implements the same rules; a test holds the two together.
 /// </summary>
 public static class LightRules
@@ -109,6 +143,18 @@ public static class LightRules
             return new(Light.Red, LightReason.DeadlineOverdue, item.Deadline);
         }
 
+        var monthsLate = item.PlannedStartMonth is { } planned ? at.MonthIndex - planned : (int?)null;
+        if (monthsLate >= at.Settings.StartLateRedMonths)
+        {
+            return new(Light.Red, LightReason.StartOverdueLong, null, null, monthsLate);
+        }
+
+        var gap = at.InvestmentGap(item);
+        if (gap > at.Settings.GapRedPoints)
+        {
+            return new(Light.Red, LightReason.InvestmentFarBehind, null, null, gap);
+        }
+
         if (item.NextMilestoneDue <= at.DueSoonLimit)
         {
             return new(Light.Yellow, LightReason.MilestoneDueSoon, item.NextMilestoneDue, item.NextMilestoneName);
@@ -117,6 +163,21 @@ public static class LightRules
         if (item.Deadline <= at.DueSoonLimit)
         {
             return new(Light.Yellow, LightReason.DeadlineDueSoon, item.Deadline);
+        }
+
+        if (monthsLate >= at.Settings.StartLateYellowMonths)
+        {
+            return new(Light.Yellow, LightReason.StartOverdue, null, null, monthsLate);
+        }
+
+        if (gap >= at.Settings.GapYellowPoints)
+        {
+            return new(Light.Yellow, LightReason.InvestmentBehind, null, null, gap);
+        }
+
+        if (item.OverdueProblems > 0)
+        {
+            return new(Light.Yellow, LightReason.ProblemOverdue, null, null, item.OverdueProblems);
         }
 
         if (Lag(item, today) is { } expected && expected - item.Percent!.Value >= at.Settings.LagPoints)

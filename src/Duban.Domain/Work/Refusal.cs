@@ -15,4 +15,11 @@ public sealed record Refusal(string Code)
     public static readonly Refusal PercentRange = new("PercentRange");
     public static readonly Refusal DateInPast = new("DateInPast");
     public static readonly Refusal NotPaused = new("NotPaused");
+    public static readonly Refusal UnknownStage = new("UnknownStage");
+    public static readonly Refusal DateInFuture = new("DateInFuture");
+    public static readonly Refusal StageOutOfOrder = new("StageOutOfOrder");
+    public static readonly Refusal StageBeforePrevious = new("StageBeforePrevious");
+    public static readonly Refusal StageAfterNext = new("StageAfterNext");
+    public static readonly Refusal AlreadyWithdrawn = new("AlreadyWithdrawn");
+    public static readonly Refusal NotWithdrawn = new("NotWithdrawn");
 }

@@ -80,6 +80,13 @@ public sealed class WorkItem : IRegionOwned, IAudited
     public int? Percent { get; set; }
     public DateTime? LastReportAt { get; set; }
 
+    // Project facts the light reads (null or 0 for tasks): kept by the project's use cases, except the
+    // count of overdue problems, which the recompute refreshes.
+    public int? PlannedStartMonth { get; set; }
+    public int? InvestmentYear { get; set; }
+    public int? InvestmentPercent { get; set; }
+    public int OverdueProblems { get; set; }
+
     // Facts kept for the set-based light recompute (refreshed by it).
     public DateOnly? NextMilestoneDue { get; set; }
     public string? NextMilestoneName { get; set; }
@@ -108,7 +115,7 @@ public sealed class WorkItem : IRegionOwned, IAudited
 
     public bool IsOngoing => Deadline is null;
 
-    public LightFacts Facts() => new(Status, StartDate, Deadline, NextMilestoneDue, NextMilestoneName, Percent, Cadence, NextReportDueAt, ExemptUntil);
+    public LightFacts Facts() => new(Status, StartDate, Deadline, NextMilestoneDue, NextMilestoneName, Percent, Cadence, NextReportDueAt, ExemptUntil, PlannedStartMonth, InvestmentYear, InvestmentPercent, OverdueProblems);
 
     /// <summary>Puts the first report due after now on the item, e.g. when it is created or its cadence changes.</summary>
     public void ScheduleReports(DateTime utcNow, TimeZoneInfo zone)

@@ -371,6 +371,227 @@ namespace Duban.Migrations.Postgres.Migrations
                     b.ToTable("Units");
                 });
 
+            modelBuilder.Entity("Duban.Domain.Projects.Project", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly?>("AtCapacityOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("AtCapacityPlanned")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int?>("EndYear")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("IndustryChain")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("Nature")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("OwnerCompany")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Pool")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("PoolBeforeWithdrawal")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateOnly?>("ProducingOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("ProducingPlanned")
+                        .HasColumnType("date");
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Scale")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateOnly?>("SignedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("SignedPlanned")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateOnly?>("StartPlanned")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("StartYear")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("StartedOn")
+                        .HasColumnType("date");
+
+                    b.Property<decimal>("TotalInvestment")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<int?>("TownUnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("WithdrawalApprovedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("WithdrawalReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateOnly?>("WithdrawnOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("WorkItemId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TownUnitId");
+
+                    b.HasIndex("WorkItemId")
+                        .IsUnique();
+
+                    b.HasIndex("RegionId", "Pool", "Stage");
+
+                    b.ToTable("Projects");
+                });
+
+            modelBuilder.Entity("Duban.Domain.Projects.ProjectInvestment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("WorkItemId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkItemId", "Year", "Month")
+                        .IsUnique();
+
+                    b.ToTable("ProjectInvestments");
+                });
+
+            modelBuilder.Entity("Duban.Domain.Projects.ProjectYearPlan", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("WorkItemId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkItemId", "Year")
+                        .IsUnique();
+
+                    b.ToTable("ProjectYearPlans");
+                });
+
+            modelBuilder.Entity("Duban.Domain.Projects.RegionMap", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("GeoJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegionId")
+                        .IsUnique();
+
+                    b.ToTable("RegionMaps");
+                });
+
             modelBuilder.Entity("Duban.Domain.Work.Attachment", b =>
                 {
                     b.Property<int>("Id")
@@ -841,6 +1062,12 @@ namespace Duban.Migrations.Postgres.Migrations
                     b.Property<bool>("DueSoonInWorkdays")
                         .HasColumnType("boolean");
 
+                    b.Property<int>("GapRedPoints")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("GapYellowPoints")
+                        .HasColumnType("integer");
+
                     b.Property<int>("LagPoints")
                         .HasColumnType("integer");
 
@@ -858,6 +1085,16 @@ namespace Duban.Migrations.Postgres.Migrations
 
                     b.Property<int>("RemindDaysBefore")
                         .HasColumnType("integer");
+
+                    b.Property<int>("StartLateRedMonths")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("StartLateYellowMonths")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("TimeCurve")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.HasKey("Id");
 
@@ -981,6 +1218,12 @@ namespace Duban.Migrations.Postgres.Migrations
                     b.Property<int>("ExtensionCount")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("InvestmentPercent")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("InvestmentYear")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -1049,6 +1292,9 @@ namespace Duban.Migrations.Postgres.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<int>("OverdueProblems")
+                        .HasColumnType("integer");
+
                     b.Property<int?>("ParentId")
                         .HasColumnType("integer");
 
@@ -1059,6 +1305,9 @@ namespace Duban.Migrations.Postgres.Migrations
                         .UseCollation("C");
 
                     b.Property<int?>("Percent")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("PlannedStartMonth")
                         .HasColumnType("integer");
 
                     b.Property<string>("PreviousLight")
@@ -1330,6 +1579,38 @@ namespace Duban.Migrations.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("RegionId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Duban.Domain.Projects.Project", b =>
+                {
+                    b.HasOne("Duban.Domain.Organisation.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("TownUnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Duban.Domain.Work.WorkItem", null)
+                        .WithOne()
+                        .HasForeignKey("Duban.Domain.Projects.Project", "WorkItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Duban.Domain.Projects.ProjectInvestment", b =>
+                {
+                    b.HasOne("Duban.Domain.Work.WorkItem", null)
+                        .WithMany()
+                        .HasForeignKey("WorkItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Duban.Domain.Projects.ProjectYearPlan", b =>
+                {
+                    b.HasOne("Duban.Domain.Work.WorkItem", null)
+                        .WithMany()
+                        .HasForeignKey("WorkItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -351,6 +351,219 @@ namespace Duban.Migrations.Sqlite.Migrations
                     b.ToTable("Units");
                 });
 
+            modelBuilder.Entity("Duban.Domain.Projects.Project", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("AtCapacityOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("AtCapacityPlanned")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("EndYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("IndustryChain")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Nature")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnerCompany")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Pool")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PoolBeforeWithdrawal")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ProducingOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ProducingPlanned")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Scale")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("SignedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("SignedPlanned")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("StartPlanned")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("StartYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("StartedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("TotalInvestment")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("TownUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WithdrawalApprovedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WithdrawalReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("WithdrawnOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("WorkItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TownUnitId");
+
+                    b.HasIndex("WorkItemId")
+                        .IsUnique();
+
+                    b.HasIndex("RegionId", "Pool", "Stage");
+
+                    b.ToTable("Projects");
+                });
+
+            modelBuilder.Entity("Duban.Domain.Projects.ProjectInvestment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WorkItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkItemId", "Year", "Month")
+                        .IsUnique();
+
+                    b.ToTable("ProjectInvestments");
+                });
+
+            modelBuilder.Entity("Duban.Domain.Projects.ProjectYearPlan", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WorkItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkItemId", "Year")
+                        .IsUnique();
+
+                    b.ToTable("ProjectYearPlans");
+                });
+
+            modelBuilder.Entity("Duban.Domain.Projects.RegionMap", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GeoJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegionId")
+                        .IsUnique();
+
+                    b.ToTable("RegionMaps");
+                });
+
             modelBuilder.Entity("Duban.Domain.Work.Attachment", b =>
                 {
                     b.Property<int>("Id")
@@ -801,6 +1014,12 @@ namespace Duban.Migrations.Sqlite.Migrations
                     b.Property<bool>("DueSoonInWorkdays")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("GapRedPoints")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("GapYellowPoints")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("LagPoints")
                         .HasColumnType("INTEGER");
 
@@ -818,6 +1037,16 @@ namespace Duban.Migrations.Sqlite.Migrations
 
                     b.Property<int>("RemindDaysBefore")
                         .HasColumnType("INTEGER");
+
+                    b.Property<int>("StartLateRedMonths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StartLateYellowMonths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TimeCurve")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
@@ -937,6 +1166,12 @@ namespace Duban.Migrations.Sqlite.Migrations
                     b.Property<int>("ExtensionCount")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("InvestmentPercent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("InvestmentYear")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -1004,6 +1239,9 @@ namespace Duban.Migrations.Sqlite.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("OverdueProblems")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("ParentId")
                         .HasColumnType("INTEGER");
 
@@ -1013,6 +1251,9 @@ namespace Duban.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("Percent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PlannedStartMonth")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("PreviousLight")
@@ -1277,6 +1518,38 @@ namespace Duban.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("RegionId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Duban.Domain.Projects.Project", b =>
+                {
+                    b.HasOne("Duban.Domain.Organisation.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("TownUnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Duban.Domain.Work.WorkItem", null)
+                        .WithOne()
+                        .HasForeignKey("Duban.Domain.Projects.Project", "WorkItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Duban.Domain.Projects.ProjectInvestment", b =>
+                {
+                    b.HasOne("Duban.Domain.Work.WorkItem", null)
+                        .WithMany()
+                        .HasForeignKey("WorkItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Duban.Domain.Projects.ProjectYearPlan", b =>
+                {
+                    b.HasOne("Duban.Domain.Work.WorkItem", null)
+                        .WithMany()
+                        .HasForeignKey("WorkItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -43,6 +43,15 @@ public abstract class RecomputeLightsTests(DubanFactory app)
             item.CadenceDay = cadence is CadenceKind.Weekly or CadenceKind.Biweekly ? random.Next(1, 8) : random.Next(1, 29);
             item.CadenceHour = random.Next(8, 18);
             item.NextReportDueAt = cadence == CadenceKind.None ? null : now.UtcDateTime.AddHours(random.Next(-24 * 100, 24 * 10));
+            if (random.Next(4) == 0)
+            {
+                // Project facts (planned start, investment completion, overdue problems) on the same engine.
+                item.PlannedStartMonth = random.Next(3) == 0 ? Duban.Domain.Projects.Investment.MonthIndex(today) - random.Next(-2, 6) : null;
+                item.InvestmentYear = random.Next(5) == 0 ? 2025 : 2026;
+                item.InvestmentPercent = random.Next(3) == 0 ? null : random.Next(0, 60);
+                item.OverdueProblems = random.Next(4) == 0 ? random.Next(1, 3) : 0;
+            }
+
             for (var m = random.Next(0, 4); m > 0; m--)
             {
                 var due = today.AddDays(random.Next(-30, 30));

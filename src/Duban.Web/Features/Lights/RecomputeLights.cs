@@ -53,6 +53,14 @@ public sealed class RecomputeLights(DubanDb db, TimeProvider clock)
             .Where(Predicates.Or(Changed(nextDue, w => w.NextMilestoneDue), Changed(nextName, w => w.NextMilestoneName)))
             .ExecuteUpdateAsync(s => s.SetProperty(w => w.NextMilestoneDue, nextDue).SetProperty(w => w.NextMilestoneName, nextName), ct);
 
+        // Projects: how many of their problems are past their deadline undone.
+        var today = LightMoment.For(utcNow, zone, regionSettings, calendar).Today;
+        Expression<Func<WorkItem, int>> overdueProblems = w => db.WorkItems.IgnoreQueryFilters()
+            .Count(p => p.ParentId == w.Id && p.Kind == WorkItemKind.Problem && p.Status != WorkItemStatus.Closed && p.Deadline < today);
+        await items.Where(w => w.Kind == WorkItemKind.KeyProject)
+            .Where(Changed(overdueProblems, w => w.OverdueProblems))
+            .ExecuteUpdateAsync(s => s.SetProperty(w => w.OverdueProblems, overdueProblems), ct);
+
         // 2. Lights: the region's rules for most ledgers, each ledger's own where it has them.
         var total = 0;
         if (onlyItemId is null || ledgersWithOwnRules.Count == 0)
@@ -101,6 +109,13 @@ public sealed class RecomputeLights(DubanDb db, TimeProvider clock)
         var biweekly = at.MissedThreshold(CadenceKind.Biweekly);
         var monthly = at.MissedThreshold(CadenceKind.Monthly);
         var quarterly = at.MissedThreshold(CadenceKind.Quarterly);
+        var month = at.MonthIndex;
+        var year = today.Year;
+        var timeProgress = at.TimeProgress;
+        var lateYellow = at.Settings.StartLateYellowMonths;
+        var lateRed = at.Settings.StartLateRedMonths;
+        var gapYellow = at.Settings.GapYellowPoints;
+        var gapRed = at.Settings.GapRedPoints;
 
         // The same order as LightRules.Evaluate. Each value is one expression, used both to find the rows
         // whose light or reason changes and to set them; unchanged rows are not written.
@@ -111,8 +126,13 @@ public sealed class RecomputeLights(DubanDb db, TimeProvider clock)
                     : w.ExemptUntil >= today ? LightReason.Exempted
                     : w.NextMilestoneDue < today ? LightReason.MilestoneOverdue
                     : w.Deadline < today ? LightReason.DeadlineOverdue
+                    : month - w.PlannedStartMonth >= lateRed ? LightReason.StartOverdueLong
+                    : timeProgress > 0 && w.InvestmentYear == year && timeProgress - w.InvestmentPercent > gapRed ? LightReason.InvestmentFarBehind
                     : w.NextMilestoneDue <= limit ? LightReason.MilestoneDueSoon
                     : w.Deadline <= limit ? LightReason.DeadlineDueSoon
+                    : month - w.PlannedStartMonth >= lateYellow ? LightReason.StartOverdue
+                    : timeProgress > 0 && w.InvestmentYear == year && timeProgress - w.InvestmentPercent >= gapYellow ? LightReason.InvestmentBehind
+                    : w.OverdueProblems > 0 ? LightReason.ProblemOverdue
                     : w.Percent != null && w.DeadlineDay != null && w.DeadlineDay > w.StartDay
                         && ((todayDay - w.StartDay) * 100 / (w.DeadlineDay.Value - w.StartDay)) - w.Percent.Value >= lag ? LightReason.Lagging
                     : (w.CadenceKind == CadenceKind.Weekly && w.NextReportDueAt <= weekly)
@@ -126,6 +146,7 @@ public sealed class RecomputeLights(DubanDb db, TimeProvider clock)
                     : w.ExemptUntil >= today ? w.ExemptUntil
                     : w.NextMilestoneDue < today ? w.NextMilestoneDue
                     : w.Deadline < today ? w.Deadline
+                    : month - w.PlannedStartMonth >= lateRed || (timeProgress > 0 && w.InvestmentYear == year && timeProgress - w.InvestmentPercent > gapRed) ? null
                     : w.NextMilestoneDue <= limit ? w.NextMilestoneDue
                     : w.Deadline <= limit ? w.Deadline
                     : null;
@@ -133,11 +154,18 @@ public sealed class RecomputeLights(DubanDb db, TimeProvider clock)
                     w.Status == WorkItemStatus.Closed || w.Status == WorkItemStatus.Paused || w.Status == WorkItemStatus.NotStarted || w.StartDate > today || w.ExemptUntil >= today ? null
                     : w.NextMilestoneDue < today ? w.NextMilestoneName
                     : w.Deadline < today ? null
+                    : month - w.PlannedStartMonth >= lateRed || (timeProgress > 0 && w.InvestmentYear == year && timeProgress - w.InvestmentPercent > gapRed) ? null
                     : w.NextMilestoneDue <= limit ? w.NextMilestoneName
                     : null;
         Expression<Func<WorkItem, int?>> lightReasonNumber = w =>
                     w.Status == WorkItemStatus.Closed || w.Status == WorkItemStatus.Paused || w.Status == WorkItemStatus.NotStarted || w.StartDate > today
-                        || w.ExemptUntil >= today || w.NextMilestoneDue <= limit || w.Deadline <= limit ? null
+                        || w.ExemptUntil >= today || w.NextMilestoneDue < today || w.Deadline < today ? null
+                    : month - w.PlannedStartMonth >= lateRed ? month - w.PlannedStartMonth
+                    : timeProgress > 0 && w.InvestmentYear == year && timeProgress - w.InvestmentPercent > gapRed ? timeProgress - w.InvestmentPercent
+                    : w.NextMilestoneDue <= limit || w.Deadline <= limit ? null
+                    : month - w.PlannedStartMonth >= lateYellow ? month - w.PlannedStartMonth
+                    : timeProgress > 0 && w.InvestmentYear == year && timeProgress - w.InvestmentPercent >= gapYellow ? timeProgress - w.InvestmentPercent
+                    : w.OverdueProblems > 0 ? w.OverdueProblems
                     : w.Percent != null && w.DeadlineDay != null && w.DeadlineDay > w.StartDay
                         && ((todayDay - w.StartDay) * 100 / (w.DeadlineDay.Value - w.StartDay)) - w.Percent.Value >= lag
                         ? (todayDay - w.StartDay) * 100 / (w.DeadlineDay.Value - w.StartDay)
@@ -151,8 +179,9 @@ public sealed class RecomputeLights(DubanDb db, TimeProvider clock)
         var light = Compose(lightReason, r =>
             r == LightReason.Closed ? Light.Done
             : r == LightReason.Paused || r == LightReason.NotStarted ? Light.Grey
-            : r == LightReason.MilestoneOverdue || r == LightReason.DeadlineOverdue ? Light.Red
-            : r == LightReason.MilestoneDueSoon || r == LightReason.DeadlineDueSoon || r == LightReason.Lagging || r == LightReason.ReportsMissing ? Light.Yellow
+            : r == LightReason.MilestoneOverdue || r == LightReason.DeadlineOverdue || r == LightReason.StartOverdueLong || r == LightReason.InvestmentFarBehind ? Light.Red
+            : r == LightReason.MilestoneDueSoon || r == LightReason.DeadlineDueSoon || r == LightReason.StartOverdue || r == LightReason.InvestmentBehind
+                || r == LightReason.ProblemOverdue || r == LightReason.Lagging || r == LightReason.ReportsMissing ? Light.Yellow
             : Light.Green);
         var changed = Predicates.Or(
             Changed(light, w => w.Light),
