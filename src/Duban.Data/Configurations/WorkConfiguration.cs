@@ -39,6 +39,7 @@ internal sealed class WorkItemConfiguration : IEntityTypeConfiguration<WorkItem>
         builder.Property(w => w.Status).HasConversion<string>().HasMaxLength(16);
         builder.Property(w => w.SourceKind).HasConversion<string>().HasMaxLength(16);
         builder.Property(w => w.CadenceKind).HasConversion<string>().HasMaxLength(16);
+        builder.Property(w => w.ProblemCause).HasConversion<string>().HasMaxLength(16);
         builder.Property(w => w.Light).HasConversion<string>().HasMaxLength(8);
         builder.Property(w => w.PreviousLight).HasConversion<string>().HasMaxLength(8);
         builder.Property(w => w.LightReason).HasConversion<string>().HasMaxLength(20);
@@ -59,6 +60,7 @@ internal sealed class WorkItemConfiguration : IEntityTypeConfiguration<WorkItem>
         builder.HasIndex(w => w.LiaisonId);
         builder.HasIndex(w => w.LeaderId);
         builder.HasIndex(w => w.ParentId);
+        builder.HasIndex(w => new { w.RegionId, w.Kind, w.Status });
     }
 }
 

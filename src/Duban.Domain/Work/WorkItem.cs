@@ -76,6 +76,9 @@ public sealed class WorkItem : IRegionOwned, IAudited
 
     public string? Tags { get; set; }
 
+    /// <summary>For a problem (问题清单): what blocks the work.</summary>
+    public ProblemCause? ProblemCause { get; set; }
+
     public WorkItemStatus Status { get; set; } = WorkItemStatus.InProgress;
     public int? Percent { get; set; }
     public DateTime? LastReportAt { get; set; }

@@ -1315,6 +1315,10 @@ namespace Duban.Migrations.Postgres.Migrations
                         .HasMaxLength(8)
                         .HasColumnType("character varying(8)");
 
+                    b.Property<string>("ProblemCause")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
                     b.Property<int>("RegionId")
                         .HasColumnType("integer");
 
@@ -1371,6 +1375,8 @@ namespace Duban.Migrations.Postgres.Migrations
                     b.HasIndex("RegionId", "LeadUnitPath");
 
                     b.HasIndex("RegionId", "Status");
+
+                    b.HasIndex("RegionId", "Kind", "Status");
 
                     b.HasIndex("RegionId", "LedgerId", "Light");
 

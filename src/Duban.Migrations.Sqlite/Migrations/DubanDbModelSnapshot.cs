@@ -1261,6 +1261,10 @@ namespace Duban.Migrations.Sqlite.Migrations
                         .HasMaxLength(8)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ProblemCause")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("RegionId")
                         .HasColumnType("INTEGER");
 
@@ -1317,6 +1321,8 @@ namespace Duban.Migrations.Sqlite.Migrations
                     b.HasIndex("RegionId", "LeadUnitPath");
 
                     b.HasIndex("RegionId", "Status");
+
+                    b.HasIndex("RegionId", "Kind", "Status");
 
                     b.HasIndex("RegionId", "LedgerId", "Light");
 

@@ -17,6 +17,22 @@ public sealed class ValidationErrors
         list.Add(message);
     }
 
+    /// <summary>The same errors with some fields named as another input names them.</summary>
+    public ValidationErrors Renamed(IReadOnlyDictionary<string, string> names)
+    {
+        ArgumentNullException.ThrowIfNull(names);
+        var renamed = new ValidationErrors();
+        foreach (var (field, messages) in errors)
+        {
+            foreach (var message in messages)
+            {
+                renamed.Add(names.GetValueOrDefault(field, field), message);
+            }
+        }
+
+        return renamed;
+    }
+
     public IDictionary<string, string[]> ToDictionary() => errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal);
 
     public void CopyTo(Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary modelState, string prefix)

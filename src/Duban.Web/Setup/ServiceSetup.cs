@@ -44,6 +44,10 @@ public static class ServiceSetup
         services.AddScoped<Features.Notices.SendReminders>();
         services.AddScoped<Features.Notices.Escalate>();
         services.AddScoped<Features.Settings.SaveRules>();
+        services.AddScoped<Features.Projects.SaveProject>();
+        services.AddScoped<Features.Projects.ProjectActions>();
+        services.AddScoped<Features.Projects.SaveRegionMap>();
+        services.AddScoped<Features.Problems.RaiseProblem>();
         services.AddSingleton<Features.Attachments.IFileStore, Features.Attachments.LocalFileStore>();
         services.Configure<Features.Notices.NotifyOptions>(config.GetSection("Duban:Notify"));
         services.AddScoped<Features.Notices.QueueDeliveries>();

@@ -47,6 +47,12 @@ public sealed class ViewModel(DubanDb db, ScopeAccessor scopes, WorkContext work
             return NotFound();
         }
 
+        // A project library is shown as the project ledger.
+        if (await db.WorkItems.AnyAsync(w => w.LedgerId == id && w.Kind == WorkItemKind.KeyProject, ct))
+        {
+            return Redirect($"/Projects?ledgerId={id}");
+        }
+
         Ledger = ledger;
         Filter = new TaskFilter { LedgerId = id, UnitId = unitId, Light = light, LeaderId = leaderId, Cadence = cadence, Q = q, Sort = sort, Page = page };
         Rows = await TaskQueries.ListAsync(db, scope, Filter, ct);

@@ -76,6 +76,15 @@ public sealed class RecomputeLights(DubanDb db, TimeProvider clock)
 
         // 3. History: what changed, and since when.
         var changed = await RecordChangesAsync(regionId, onlyItemId, utcNow, ct);
+
+        // A problem that changes may change its project's light (an overdue problem lights the project).
+        if (onlyItemId is not null
+            && await db.WorkItems.IgnoreQueryFilters().Where(w => w.Id == onlyItemId && w.Kind == WorkItemKind.Problem).Select(w => w.ParentId).FirstOrDefaultAsync(ct) is { } project)
+        {
+            var parent = await RunAsync(regionId, project, ct);
+            total += parent.Rewritten;
+            changed += parent.Changed;
+        }
         if (transaction is not null)
         {
             await transaction.CommitAsync(ct);

@@ -18,6 +18,11 @@ public sealed record RulesInput
     public int? LetterAfterOverdueDays { get; init; }
     public int? NoticeAfterOverdueDays { get; init; }
     public int? AnswerWithinWorkdays { get; init; }
+    public int? StartLateYellowMonths { get; init; }
+    public int? StartLateRedMonths { get; init; }
+    public int? GapYellowPoints { get; init; }
+    public int? GapRedPoints { get; init; }
+    public string? TimeCurve { get; init; }
 
     public static RulesInput From(RegionLightSettings s)
     {
@@ -32,6 +37,11 @@ public sealed record RulesInput
             LetterAfterOverdueDays = s.LetterAfterOverdueDays,
             NoticeAfterOverdueDays = s.NoticeAfterOverdueDays,
             AnswerWithinWorkdays = s.AnswerWithinWorkdays,
+            StartLateYellowMonths = s.StartLateYellowMonths,
+            StartLateRedMonths = s.StartLateRedMonths,
+            GapYellowPoints = s.GapYellowPoints,
+            GapRedPoints = s.GapRedPoints,
+            TimeCurve = s.TimeCurve,
         };
     }
 }
@@ -58,6 +68,31 @@ public sealed class SaveRules(DubanDb db, ScopeAccessor scopes, RecomputeLights 
         Range(errors, nameof(RulesInput.LetterAfterOverdueDays), input.LetterAfterOverdueDays, 1, 365, required: false);
         Range(errors, nameof(RulesInput.NoticeAfterOverdueDays), input.NoticeAfterOverdueDays, 1, 365, required: false);
         Range(errors, nameof(RulesInput.AnswerWithinWorkdays), input.AnswerWithinWorkdays, 1, 30, required: true);
+        // Projects' rules may be left out by older clients: they keep their defaults.
+        var yellowMonths = input.StartLateYellowMonths ?? 1;
+        var redMonths = input.StartLateRedMonths ?? 3;
+        var yellowGap = input.GapYellowPoints ?? 10;
+        var redGap = input.GapRedPoints ?? 30;
+        Range(errors, nameof(RulesInput.StartLateYellowMonths), yellowMonths, 1, 24, required: true);
+        Range(errors, nameof(RulesInput.StartLateRedMonths), redMonths, 1, 36, required: true);
+        Range(errors, nameof(RulesInput.GapYellowPoints), yellowGap, 1, 100, required: true);
+        Range(errors, nameof(RulesInput.GapRedPoints), redGap, 1, 100, required: true);
+        if (redMonths <= yellowMonths)
+        {
+            errors.Add(nameof(RulesInput.StartLateRedMonths), l["Settings.MonthsOrder"]);
+        }
+
+        if (redGap < yellowGap)
+        {
+            errors.Add(nameof(RulesInput.GapRedPoints), l["Settings.GapOrder"]);
+        }
+
+        var curve = string.IsNullOrWhiteSpace(input.TimeCurve) ? null : input.TimeCurve.Trim();
+        if (curve is not null && Domain.Projects.Investment.ParseCurve(curve, out var problem) is null)
+        {
+            errors.Add(nameof(RulesInput.TimeCurve), l["Settings." + problem]);
+        }
+
         if (input.LetterAfterOverdueDays is { } letter && input.NoticeAfterOverdueDays is { } notice && letter >= notice)
         {
             errors.Add(nameof(RulesInput.NoticeAfterOverdueDays), l["Settings.LadderOrder"]);
@@ -75,7 +110,8 @@ public sealed class SaveRules(DubanDb db, ScopeAccessor scopes, RecomputeLights 
             db.RegionLightSettings.Add(settings);
         }
 
-        var lightsBefore = (settings.DueSoonDays, settings.DueSoonInWorkdays, settings.LagPoints, settings.MissedReportsForYellow);
+        var lightsBefore = (settings.DueSoonDays, settings.DueSoonInWorkdays, settings.LagPoints, settings.MissedReportsForYellow,
+            settings.StartLateYellowMonths, settings.StartLateRedMonths, settings.GapYellowPoints, settings.GapRedPoints, settings.TimeCurve);
         settings.DueSoonDays = input.DueSoonDays!.Value;
         settings.DueSoonInWorkdays = input.DueSoonInWorkdays;
         settings.LagPoints = input.LagPoints!.Value;
@@ -84,8 +120,14 @@ public sealed class SaveRules(DubanDb db, ScopeAccessor scopes, RecomputeLights 
         settings.LetterAfterOverdueDays = input.LetterAfterOverdueDays;
         settings.NoticeAfterOverdueDays = input.NoticeAfterOverdueDays;
         settings.AnswerWithinWorkdays = input.AnswerWithinWorkdays!.Value;
+        settings.StartLateYellowMonths = yellowMonths;
+        settings.StartLateRedMonths = redMonths;
+        settings.GapYellowPoints = yellowGap;
+        settings.GapRedPoints = redGap;
+        settings.TimeCurve = curve;
         await db.SaveChangesAsync(ct);
-        if (lightsBefore != (settings.DueSoonDays, settings.DueSoonInWorkdays, settings.LagPoints, settings.MissedReportsForYellow))
+        if (lightsBefore != (settings.DueSoonDays, settings.DueSoonInWorkdays, settings.LagPoints, settings.MissedReportsForYellow,
+            settings.StartLateYellowMonths, settings.StartLateRedMonths, settings.GapYellowPoints, settings.GapRedPoints, settings.TimeCurve))
         {
             // Every ledger without rules of its own follows at once.
             await lights.RunAsync(scope.RegionId, null, ct);

@@ -8,10 +8,21 @@ using Microsoft.Extensions.Localization;
 
 namespace Duban.Web.Features.Tasks;
 
-/// <summary>The office creates or changes a task, its responsibility chain, dates, cadence and milestones.</summary>
+/// <summary>
+/// What a key project or a problem adds when its work item is saved: its kind, checks of its own, and what it
+/// writes in the same transaction once the item has its id (before the light is computed).
+/// </summary>
+public sealed record WorkItemShape(WorkItemKind Kind, Func<ValidationErrors, Task> ValidateAsync, Func<WorkItem, bool, Task> ApplyAsync);
+
+/// <summary>
+/// The office creates or changes a task, its responsibility chain, dates, cadence and milestones. Projects and
+/// problems are saved through here too, with a <see cref="WorkItemShape"/>: one mechanism for all work.
+/// </summary>
 public sealed class SaveTask(DubanDb db, WorkContext work, RecomputeLights lights, IStringLocalizer<SharedResource> l)
 {
-    public async Task<Outcome<WorkItem>> RunAsync(int? id, TaskInput input, CancellationToken ct = default)
+    public Task<Outcome<WorkItem>> RunAsync(int? id, TaskInput input, CancellationToken ct = default) => RunAsync(id, input, null, ct);
+
+    public async Task<Outcome<WorkItem>> RunAsync(int? id, TaskInput input, WorkItemShape? shape, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(input);
         var scope = await work.ScopeAsync(ct);
@@ -19,13 +30,18 @@ public sealed class SaveTask(DubanDb db, WorkContext work, RecomputeLights light
         if (id is not null)
         {
             item = await db.WorkItems.VisibleTo(db, scope).Include(w => w.Milestones).FirstOrDefaultAsync(w => w.Id == id, ct);
-            if (item is null)
+            if (item is null || (shape is not null && item.Kind != shape.Kind))
             {
                 return Outcome<WorkItem>.NotFound();
             }
         }
 
         var errors = new ValidationErrors();
+        if (shape is not null)
+        {
+            await shape.ValidateAsync(errors);
+        }
+
         var name = Text(input.Name, 500, nameof(TaskInput.Name), errors, required: true);
         var content = Text(input.Content, 4000, nameof(TaskInput.Content), errors);
         var number = Text(input.Number, 32, nameof(TaskInput.Number), errors);
@@ -142,7 +158,7 @@ public sealed class SaveTask(DubanDb db, WorkContext work, RecomputeLights light
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var isNew = item is null;
-        item ??= new WorkItem { RegionId = scope.RegionId, LedgerId = ledgerId!.Value, Name = name!, CreatedAt = work.UtcNow };
+        item ??= new WorkItem { RegionId = scope.RegionId, LedgerId = ledgerId!.Value, Name = name!, CreatedAt = work.UtcNow, Kind = shape?.Kind ?? WorkItemKind.Task };
         var rescheduled = isNew || item.Cadence != cadence || item.StartDate != start;
         item.ParentId = parent?.Id;
         item.Number = number;
@@ -212,6 +228,11 @@ public sealed class SaveTask(DubanDb db, WorkContext work, RecomputeLights light
         }
 
         db.WorkItemUnits.AddRange(support.Select(u => new WorkItemUnit { WorkItemId = item.Id, UnitId = u.Id, UnitPath = u.Path, RegionId = scope.RegionId }));
+        if (shape is not null)
+        {
+            await shape.ApplyAsync(item, isNew);
+        }
+
         await db.SaveChangesAsync(ct);
         await lights.RunAsync(scope.RegionId, item.Id, ct);
         await transaction.CommitAsync(ct);

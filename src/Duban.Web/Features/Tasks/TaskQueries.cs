@@ -10,6 +10,9 @@ public sealed record TaskFilter
 {
     public int? LedgerId { get; init; }
 
+    /// <summary>Tasks unless asked: projects and problems have lists of their own.</summary>
+    public WorkItemKind? Kind { get; init; }
+
     /// <summary>Lead unit, with everything below it.</summary>
     public int? UnitId { get; init; }
 
@@ -45,7 +48,8 @@ public static class TaskQueries
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(filter);
-        var items = db.WorkItems.AsNoTracking().VisibleTo(db, scope);
+        var kind = filter.Kind ?? WorkItemKind.Task;
+        var items = db.WorkItems.AsNoTracking().VisibleTo(db, scope).Where(w => w.Kind == kind);
         if (filter.LedgerId is { } ledger)
         {
             items = items.Where(w => w.LedgerId == ledger);
