@@ -32,6 +32,10 @@ public abstract class AuthorizationTests(DubanFactory app)
         ("POST", "/api/v1/tasks") => ["/api/v1/tasks"],
         ("POST", "/api/v1/calendar") => ["/api/v1/calendar"],
         ("PUT", "/api/v1/settings/rules") => ["/api/v1/settings/rules"],
+        ("POST", "/api/v1/projects") => ["/api/v1/projects"],
+        ("POST", "/api/v1/problems") => ["/api/v1/problems"],
+        ("PUT", "/api/v1/map/boundary") => ["/api/v1/map/boundary"],
+        ("POST", "/Projects/Map") => ["/Projects/Map?handler=Boundary"],
         (_, _) => ForeignUrls(pattern),
     };
 
@@ -78,6 +82,10 @@ public abstract class AuthorizationTests(DubanFactory app)
         "/Reviews" => ["/Reviews"],
         "/Calendar" => ["/Calendar"],
         "/Settings" or "/Settings/Index" => ["/Settings"],
+        "/api/v1/projects/{id:int}" or "/Projects/{id:int}" => [P(pattern, D.ProjectB), P(pattern, D.OtherRegionProject)],
+        "/api/v1/projects/{id:int}/investments" or "/api/v1/projects/{id:int}/plan" or "/api/v1/projects/{id:int}/stages" or "/api/v1/projects/{id:int}/withdrawal" =>
+            [P(pattern, D.ProjectB), P(pattern, D.OtherRegionProject)],
+        "/Projects/Edit/{id:int?}" => [$"/Projects/Edit/{D.ProjectB}", $"/Projects/Edit/{D.OtherRegionProject}", "/Projects/Edit"],
         "/Deliveries" => ["/Deliveries"],
         "/api/v1/attachments/{id:int}" => [$"/api/v1/attachments/{D.AttachmentB}"],
         "/api/v1/deliveries" => ["/api/v1/deliveries"],
@@ -86,11 +94,15 @@ public abstract class AuthorizationTests(DubanFactory app)
         _ => [],
     };
 
+    private static string P(string pattern, int id) => pattern.Replace("{id:int}", id.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+
     /// <summary>Routes that show only the caller's own data, or lists already filtered by scope (checked below).</summary>
     private static readonly HashSet<string> OwnOrFiltered = new(StringComparer.Ordinal)
     {
         "/", "/Index", "/Units", "/Units/Index", "/People", "/People/Index", "/api/v1/units", "/api/v1/people", "/api/v1/me",
-        "/api/v1/ledgers", "/api/v1/tasks", "/api/v1/reviews", "/api/v1/calendar", "/api/v1/settings/rules", "/api/v1/notices", "/api/v1/inbox", "/Inbox", "/Ledgers", "/Ledgers/Index", "/Todo",
+        "/api/v1/ledgers", "/api/v1/tasks", "/api/v1/reviews", "/api/v1/calendar", "/api/v1/settings/rules", "/api/v1/notices",
+        "/api/v1/projects", "/api/v1/projects/map", "/api/v1/projects/figures", "/api/v1/problems", "/api/v1/map/boundary",
+        "/Projects", "/Projects/Index", "/Projects/Map", "/Projects/Plan", "/Projects/Figures", "/Problems", "/Problems/Index", "/api/v1/inbox", "/Inbox", "/Ledgers", "/Ledgers/Index", "/Todo",
         "/Account/Login", "/Account/Logout", "/Account/AccessDenied", "/Account/Password", "/Account/Tokens",
         "/Error/{code:int}", "/health", "/culture", "/openapi/{documentName}.json",
     };

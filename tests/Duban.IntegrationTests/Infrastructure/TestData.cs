@@ -55,6 +55,10 @@ public sealed partial class TestData
     public long MessageB { get; private set; }
     public int AttachmentB { get; private set; }
 
+    /// <summary>A key project led by unit B, and one in the other region.</summary>
+    public int ProjectB { get; private set; }
+    public int OtherRegionProject { get; private set; }
+
     public static async Task<TestData> CreateAsync(DubanFactory factory)
     {
         var data = new TestData(factory);
@@ -115,6 +119,17 @@ public sealed partial class TestData
         db.Attachments.Add(attachmentB);
         await db.SaveChangesAsync();
         data.AttachmentB = attachmentB.Id;
+
+        var projectB = new WorkItem { RegionId = region.Id, LedgerId = ledger.Id, Kind = WorkItemKind.KeyProject, LeadUnitId = data.UnitB, LeadUnitPath = unitBPath, Name = "城关镇商贸综合体", StartDate = new DateOnly(2026, 1, 1) };
+        var otherProject = new WorkItem { RegionId = other.Id, LedgerId = otherLedger.Id, Kind = WorkItemKind.KeyProject, LeadUnitId = bureau.Id, LeadUnitPath = bureau.Path, Name = "白云区产业园", StartDate = new DateOnly(2026, 1, 1) };
+        db.WorkItems.AddRange(projectB, otherProject);
+        await db.SaveChangesAsync();
+        db.Projects.AddRange(
+            new Domain.Projects.Project { RegionId = region.Id, WorkItemId = projectB.Id, Pool = Domain.Projects.ProjectPool.Implementation, TotalInvestment = 20000, Longitude = 113.3, Latitude = 28.3 },
+            new Domain.Projects.Project { RegionId = other.Id, WorkItemId = otherProject.Id, Pool = Domain.Projects.ProjectPool.Implementation, TotalInvestment = 5000, Longitude = 113.2, Latitude = 28.2 });
+        await db.SaveChangesAsync();
+        data.ProjectB = projectB.Id;
+        data.OtherRegionProject = otherProject.Id;
 
         var users = scope.ServiceProvider.GetRequiredService<UserManager<Account>>();
         var account = new Account { UserName = OtherLiaison, DisplayName = "赵其他", RegionId = other.Id, UnitId = bureau.Id, PersonId = person.Id };

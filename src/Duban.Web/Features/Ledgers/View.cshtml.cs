@@ -47,8 +47,9 @@ public sealed class ViewModel(DubanDb db, ScopeAccessor scopes, WorkContext work
             return NotFound();
         }
 
-        // A project library is shown as the project ledger.
-        if (await db.WorkItems.AnyAsync(w => w.LedgerId == id && w.Kind == WorkItemKind.KeyProject, ct))
+        // A project library (projects and their problems, no tasks) is shown as the project ledger.
+        if (await db.WorkItems.AnyAsync(w => w.LedgerId == id && w.Kind == WorkItemKind.KeyProject, ct)
+            && !await db.WorkItems.AnyAsync(w => w.LedgerId == id && w.Kind == WorkItemKind.Task, ct))
         {
             return Redirect($"/Projects?ledgerId={id}");
         }
