@@ -26,6 +26,9 @@ public sealed class BrowserFixture : WebApplicationFactory<Program>, IAsyncLifet
 
     public string ScreenshotDir { get; } = Path.Combine(RepoRoot(), ".test-artifacts", "screens");
 
+    /// <summary>The server's clock; a journey that needs a particular day pins it and lets go at the end.</summary>
+    public JourneyClock Clock { get; } = new();
+
     public BrowserFixture() => UseKestrel();
 
     public async Task InitializeAsync()
@@ -63,6 +66,7 @@ public sealed class BrowserFixture : WebApplicationFactory<Program>, IAsyncLifet
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("Duban:DataDirectory", dataDir);
         builder.UseSetting("ConnectionStrings:Duban", $"Data Source={Path.Combine(dataDir, "duban.db")}");
+        builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 
     /// <summary>A fresh browser profile, as a second person at another desk would have.</summary>
@@ -94,6 +98,13 @@ public sealed class BrowserFixture : WebApplicationFactory<Program>, IAsyncLifet
         return await db.Units.Where(u => u.Name == name).Select(u => u.Id).SingleAsync();
     }
 
+    public async Task<int> PersonOfAsync(string userName)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<DubanDb>();
+        return await db.Users.IgnoreQueryFilters().Where(a => a.UserName == userName).Select(a => a.PersonId!.Value).SingleAsync();
+    }
+
     public Task ScreenshotAsync(IPage page, string name) =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDir, name + ".png"), FullPage = true });
 
@@ -106,6 +117,28 @@ public sealed class BrowserFixture : WebApplicationFactory<Program>, IAsyncLifet
         }
 
         return dir?.FullName ?? Path.GetTempPath();
+    }
+}
+
+/// <summary>
+/// The system clock unless a journey pins it. Pin only to now or later: the browser judges cookie expiry
+/// by its own clock.
+/// </summary>
+public sealed class JourneyClock : TimeProvider
+{
+    private DateTimeOffset? pinned;
+
+    public override DateTimeOffset GetUtcNow() => pinned ?? DateTimeOffset.UtcNow;
+
+    public IDisposable Pin(DateTimeOffset at)
+    {
+        pinned = at;
+        return new Unpin(this);
+    }
+
+    private sealed class Unpin(JourneyClock clock) : IDisposable
+    {
+        public void Dispose() => clock.pinned = null;
     }
 }
 

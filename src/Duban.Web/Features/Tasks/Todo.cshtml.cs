@@ -10,7 +10,12 @@ public sealed class TodoModel(DubanDb db, WorkContext work) : PageModel
 {
     public sealed record DueRow(int Id, string Name, DateTime? NextReportDueAt, Light Light, LightReason LightReason);
 
+    public sealed record ProblemRow(int Id, string Name, DateOnly? Deadline, bool Answered, Light Light, LightReason LightReason);
+
     public IReadOnlyList<DueRow> ReportsDue { get; private set; } = [];
+
+    /// <summary>Problems assigned (交办) to my unit and not closed: to answer, or to apply to close.</summary>
+    public IReadOnlyList<ProblemRow> Problems { get; private set; } = [];
     public IReadOnlyList<(ReviewDto Review, string Name)> Returned { get; private set; } = [];
     public int PendingReviews { get; private set; }
     public IReadOnlyList<(Notices.NoticeDto Notice, string Name)> NoticesToAnswer { get; private set; } = [];
@@ -39,6 +44,11 @@ public sealed class TodoModel(DubanDb db, WorkContext work) : PageModel
         ReportsDue = await mine.Where(w => w.NextReportDueAt != null && w.NextReportDueAt <= horizon)
             .OrderBy(w => w.NextReportDueAt).Take(200)
             .Select(w => new DueRow(w.Id, w.Name, w.NextReportDueAt, w.Light, w.LightReason))
+            .ToListAsync(ct);
+
+        Problems = await mine.Where(w => w.Kind == WorkItemKind.Problem && w.Status != WorkItemStatus.CloseOutPending)
+            .OrderBy(w => w.Deadline).Take(100)
+            .Select(w => new ProblemRow(w.Id, w.Name, w.Deadline, w.LastReportAt != null, w.Light, w.LightReason))
             .ToListAsync(ct);
 
         var since = work.UtcNow.AddDays(-30);
