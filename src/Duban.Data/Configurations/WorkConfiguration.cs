@@ -61,6 +61,10 @@ internal sealed class WorkItemConfiguration : IEntityTypeConfiguration<WorkItem>
         builder.HasIndex(w => w.LeaderId);
         builder.HasIndex(w => w.ParentId);
         builder.HasIndex(w => new { w.RegionId, w.Kind, w.Status });
+
+        // A project's problems, for the count of overdue ones the light reads. Partial: most items have no
+        // parent, and a full index on ParentId looks useless to the planner's statistics.
+        builder.HasIndex(w => new { w.ParentId, w.Status }).HasFilter("\"Kind\" = 'Problem'").HasDatabaseName("IX_WorkItems_Problems_ParentId");
     }
 }
 

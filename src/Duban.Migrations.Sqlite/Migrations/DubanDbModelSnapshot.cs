@@ -1318,6 +1318,10 @@ namespace Duban.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ParentId");
 
+                    b.HasIndex("ParentId", "Status")
+                        .HasDatabaseName("IX_WorkItems_Problems_ParentId")
+                        .HasFilter("\"Kind\" = 'Problem'");
+
                     b.HasIndex("RegionId", "LeadUnitPath");
 
                     b.HasIndex("RegionId", "Status");

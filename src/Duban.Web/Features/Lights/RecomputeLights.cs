@@ -56,7 +56,7 @@ public sealed class RecomputeLights(DubanDb db, TimeProvider clock)
         // Projects: how many of their problems are past their deadline undone.
         var today = LightMoment.For(utcNow, zone, regionSettings, calendar).Today;
         Expression<Func<WorkItem, int>> overdueProblems = w => db.WorkItems.IgnoreQueryFilters()
-            .Count(p => p.ParentId == w.Id && p.Kind == WorkItemKind.Problem && p.Status != WorkItemStatus.Closed && p.Deadline < today);
+            .Count(p => p.ParentId == w.Id && p.RegionId == w.RegionId && p.Kind == WorkItemKind.Problem && p.Status != WorkItemStatus.Closed && p.Deadline < today);
         await items.Where(w => w.Kind == WorkItemKind.KeyProject)
             .Where(Changed(overdueProblems, w => w.OverdueProblems))
             .ExecuteUpdateAsync(s => s.SetProperty(w => w.OverdueProblems, overdueProblems), ct);

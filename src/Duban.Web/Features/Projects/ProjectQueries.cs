@@ -171,10 +171,13 @@ public static class ProjectQueries
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(filter);
         var items = Filtered(db, scope, filter, await UnitPathAsync(db, scope, filter.UnitId, ct));
-        var units = db.Units.AsNoTracking();
-        return await items.Join(db.Projects.AsNoTracking().Where(p => p.Longitude != null && p.Latitude != null), w => w.Id, p => p.WorkItemId, (w, p) =>
-                new MapPoint(w.Id, w.Name, p.Longitude!.Value, p.Latitude!.Value, w.Light, p.Stage, p.Category, p.TotalInvestment,
-                    units.Where(u => u.Id == w.LeadUnitId).Select(u => u.ShortName ?? u.Name).FirstOrDefault()))
+        var points = await items.Join(db.Projects.AsNoTracking().Where(p => p.Longitude != null && p.Latitude != null), w => w.Id, p => p.WorkItemId, (w, p) =>
+                new { w.Id, w.Name, Longitude = p.Longitude!.Value, Latitude = p.Latitude!.Value, w.Light, p.Stage, p.Category, p.TotalInvestment, w.LeadUnitId })
             .ToListAsync(ct);
+
+        // Unit names once, not a subquery per point: the whole province is 20,000 points.
+        var unitIds = points.Select(p => p.LeadUnitId).Distinct().ToList();
+        var names = await db.Units.AsNoTracking().Where(u => u.RegionId == scope.RegionId && unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.ShortName ?? u.Name, ct);
+        return points.Select(p => new MapPoint(p.Id, p.Name, p.Longitude, p.Latitude, p.Light, p.Stage, p.Category, p.TotalInvestment, names.GetValueOrDefault(p.LeadUnitId))).ToList();
     }
 }
