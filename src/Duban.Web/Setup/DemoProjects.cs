@@ -115,6 +115,12 @@ public static class DemoProjects
                 PlannedStartMonth = project.PlannedStartMonthWhileNotStarted,
             };
             item.ScheduleReports(utcNow, TimeZoneInfo.FindSystemTimeZoneById(Domain.RegionClock.DefaultTimeZoneId));
+            if (plan.StartedOffset is not null)
+            {
+                item.Milestones.Add(new Milestone { RegionId = regionId, Name = "主体工程完工", Due = today.AddDays(30 + (plan.Number[0] * 7 % 60)), SortOrder = 0 });
+                item.Milestones.Add(new Milestone { RegionId = regionId, Name = "设备安装调试", Due = today.AddDays(120 + (plan.Number[0] * 11 % 90)), SortOrder = 1 });
+            }
+
             db.WorkItems.Add(item);
             await db.SaveChangesAsync();
             item.Path = "/" + item.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) + "/";
