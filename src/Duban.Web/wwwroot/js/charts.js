@@ -8,6 +8,9 @@
     var months = el.dataset.months.split(',').map(Number);
     var cumulative = [];
     months.reduce(function (sum, v, i) { cumulative[i] = Math.round((sum + v) * 100) / 100; return sum + v; }, 0);
+    // The cumulative line stops at the last month reported; later months have not happened yet.
+    var last = months.reduce(function (at, v, i) { return v > 0 ? i : at; }, -1);
+    cumulative = cumulative.map(function (v, i) { return i <= last ? v : null; });
     var plan = el.dataset.plan ? Number(el.dataset.plan) : null;
     var series = [
       { name: el.dataset.labelMonth, type: 'bar', data: months, itemStyle: { color: '#206bc4' } },
