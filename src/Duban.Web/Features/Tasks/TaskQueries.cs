@@ -49,7 +49,8 @@ public static class TaskQueries
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(filter);
         var kind = filter.Kind ?? WorkItemKind.Task;
-        var items = db.WorkItems.AsNoTracking().VisibleTo(db, scope).Where(w => w.Kind == kind);
+        System.Linq.Expressions.Expression<Func<WorkItem, bool>> within = filter.Light is { } only ? w => w.Kind == kind && w.Light == only : w => w.Kind == kind;
+        var items = db.WorkItems.AsNoTracking().VisibleTo(db, scope, within);
         if (filter.LedgerId is { } ledger)
         {
             items = items.Where(w => w.LedgerId == ledger);
