@@ -102,6 +102,7 @@ public abstract class AuthorizationTests(DubanFactory app)
         "/", "/Index", "/Units", "/Units/Index", "/People", "/People/Index", "/api/v1/units", "/api/v1/people", "/api/v1/me",
         "/api/v1/ledgers", "/api/v1/tasks", "/api/v1/reviews", "/api/v1/calendar", "/api/v1/settings/rules", "/api/v1/notices",
         "/api/v1/projects", "/api/v1/projects/map", "/api/v1/projects/figures", "/api/v1/problems", "/api/v1/map/boundary",
+        "/api/v1/overview", "/api/v1/overview/items", "/Overview", "/Overview/Index", "/Overview/Items",
         "/Projects", "/Projects/Index", "/Projects/Map", "/Projects/Plan", "/Projects/Figures", "/Problems", "/Problems/Index", "/api/v1/inbox", "/Inbox", "/Ledgers", "/Ledgers/Index", "/Todo",
         "/Account/Login", "/Account/Logout", "/Account/AccessDenied", "/Account/Password", "/Account/Tokens",
         "/Error/{code:int}", "/health", "/culture", "/openapi/{documentName}.json",

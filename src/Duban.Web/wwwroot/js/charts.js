@@ -84,6 +84,27 @@
     window.addEventListener('resize', function () { chart.resize(); });
   }
 
+  function trendChart(el) {
+    var nums = function (name) { return el.dataset[name].split(',').map(Number); };
+    var chart = echarts.init(el, null, { renderer: 'svg' });
+    chart.setOption({
+      animation: false,
+      tooltip: { trigger: 'axis' },
+      legend: { top: 0 },
+      grid: { left: 30, right: 10, top: 30, bottom: 25 },
+      xAxis: { type: 'category', data: el.dataset.weeks.split(',') },
+      yAxis: { type: 'value', minInterval: 1 },
+      series: [
+        { name: el.dataset.labelRed, type: 'line', data: nums('red'), itemStyle: { color: colours.Red } },
+        { name: el.dataset.labelYellow, type: 'line', data: nums('yellow'), itemStyle: { color: colours.Yellow } },
+        { name: el.dataset.labelDone, type: 'bar', data: nums('done'), itemStyle: { color: colours.Done } }
+      ]
+    });
+    el.setAttribute('data-ready', 'true');
+    window.addEventListener('resize', function () { chart.resize(); });
+  }
+
   document.querySelectorAll('#investment-chart').forEach(investmentChart);
+  document.querySelectorAll('#overview-trend').forEach(trendChart);
   document.querySelectorAll('#map-board').forEach(mapBoard);
 })();

@@ -1,0 +1,46 @@
+using Duban.Data;
+using Duban.Domain.Organisation;
+using Duban.Domain.Work;
+using Duban.Web.Features.Tasks;
+using Duban.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Duban.Web.Features.Overview;
+
+/// <summary>The overview (一图揽全局), and with ?screen=true the self-refreshing big screen (驾驶舱).</summary>
+public sealed class IndexModel(DubanDb db, WorkContext work) : PageModel
+{
+    public OverviewData Data { get; private set; } = null!;
+    public OverviewFilter Filter { get; private set; } = new();
+    public bool Screen { get; private set; }
+    public IReadOnlyList<Unit> Units { get; private set; } = [];
+    public IReadOnlyList<Ledger> Ledgers { get; private set; } = [];
+    public IReadOnlyList<Person> Leaders { get; private set; } = [];
+    public int MinDepth { get; private set; }
+
+    public async Task OnGetAsync(int? unitId, int? ledgerId, int? leaderId, WorkItemKind? kind, bool screen, CancellationToken ct)
+    {
+        var scope = await work.ScopeAsync(ct);
+        Filter = new OverviewFilter { UnitId = unitId, LedgerId = ledgerId, LeaderId = leaderId, Kind = kind };
+        Screen = screen;
+        Data = await OverviewQueries.LoadAsync(db, scope, Filter, work.Today, work.UtcNow, work.Zone, ct);
+        Units = await db.Units.VisibleTo(scope).AsNoTracking().Where(u => u.IsActive).OrderBy(u => u.Path).ToListAsync(ct);
+        MinDepth = Units.Count == 0 ? 0 : Units.Min(u => u.Depth);
+        Ledgers = await db.Ledgers.AsNoTracking().Where(l => l.RegionId == scope.RegionId && !l.IsArchived).OrderByDescending(l => l.Year).ThenBy(l => l.Id).ToListAsync(ct);
+        Leaders = await db.People.AsNoTracking().Where(p => p.RegionId == scope.RegionId && p.IsLeader && p.IsActive).OrderBy(p => p.Id).ToListAsync(ct);
+    }
+
+    /// <summary>The link behind a figure: the same filter, one unit (or the root), one light or condition.</summary>
+    public string ItemsUrl(int? unitId, Light? light = null, string? only = null, WorkItemKind? kind = null, bool direct = false) =>
+        "/Overview/Items?" + string.Join("&", new[]
+        {
+            unitId is { } u && u != 0 ? $"unitId={u}" : null,
+            Filter.LedgerId is { } l ? $"ledgerId={l}" : null,
+            Filter.LeaderId is { } p ? $"leaderId={p}" : null,
+            (kind ?? Filter.Kind) is { } k ? $"kind={k}" : null,
+            light is { } li ? $"light={li}" : null,
+            only is not null ? $"only={only}" : null,
+            direct ? "direct=true" : null,
+        }.Where(x => x is not null));
+}

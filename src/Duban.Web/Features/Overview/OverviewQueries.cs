@@ -1,0 +1,246 @@
+using Duban.Data;
+using Duban.Domain.Access;
+using Duban.Domain.Organisation;
+using Duban.Domain.Work;
+using Duban.Web.Features.Tasks;
+using Duban.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Duban.Web.Features.Overview;
+
+public record OverviewFilter
+{
+    /// <summary>The subtree to look at; empty for everything the viewer may see.</summary>
+    public int? UnitId { get; init; }
+
+    public int? LedgerId { get; init; }
+    public int? LeaderId { get; init; }
+    public WorkItemKind? Kind { get; init; }
+}
+
+/// <summary>Counts by light for one kind of work (or all).</summary>
+public sealed record LightCounts(int Red, int Yellow, int Green, int Grey, int Done)
+{
+    public int Total => Red + Yellow + Green + Grey + Done;
+
+    public static readonly LightCounts None = new(0, 0, 0, 0, 0);
+
+    public LightCounts Add(Light light, int n) => light switch
+    {
+        Light.Red => this with { Red = Red + n },
+        Light.Yellow => this with { Yellow = Yellow + n },
+        Light.Green => this with { Green = Green + n },
+        Light.Done => this with { Done = Done + n },
+        _ => this with { Grey = Grey + n },
+    };
+
+    public static LightCounts operator +(LightCounts a, LightCounts b)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        return new(a.Red + b.Red, a.Yellow + b.Yellow, a.Green + b.Green, a.Grey + b.Grey, a.Done + b.Done);
+    }
+}
+
+/// <summary>
+/// One unit's line in the overview: its subtree's items by light, how many were finished on time of those
+/// due or finished, open items overdue, items whose report is missing, and extensions asked.
+/// </summary>
+public sealed record UnitLine(int UnitId, bool Direct, string Unit, LightCounts Lights, int Due, int OnTime, int? OnTimeRate, int Overdue, int ReportsMissing, int Extensions);
+
+public sealed record LaggingItem(int Id, WorkItemKind Kind, string Name, string? LeadUnit, string? Leader, Light Light, LightReason Reason, DateOnly? ReasonDate, string? ReasonText, int? ReasonNumber, DateTime? Since, ProblemCause? Cause, string? Problems);
+
+public sealed record WeekTrend(DateOnly WeekStarting, int NewRed, int NewYellow, int Closed);
+
+public sealed record OverviewData(
+    int? RootUnitId, string Scope, LightCounts Tasks, LightCounts Projects, LightCounts Problems,
+    IReadOnlyList<UnitLine> Units, UnitLine Total, IReadOnlyList<WeekTrend> Trend, IReadOnlyList<LaggingItem> Lagging);
+
+/// <summary>
+/// The overview (一图揽全局): everything the viewer may see, or one subtree of it, counted in the database by
+/// lead unit, kind and light, then summed up the unit tree. Every figure is a link to the items behind it
+/// (<see cref="ItemsAsync"/>), which uses the same conditions.
+/// </summary>
+public static class OverviewQueries
+{
+    public static async Task<OverviewData> LoadAsync(DubanDb db, AccessScope scope, OverviewFilter filter, DateOnly today, DateTime utcNow, TimeZoneInfo zone, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(scope);
+        ArgumentNullException.ThrowIfNull(filter);
+        var visibleUnits = await db.Units.AsNoTracking().VisibleTo(scope).Where(u => u.IsActive).OrderBy(u => u.Path).ToListAsync(ct);
+        var root = filter.UnitId is { } id ? visibleUnits.FirstOrDefault(u => u.Id == id) : null;
+
+        // The lines of the table: the root's children, or the viewer's own top units; and the parent's own
+        // items (本级) on a line of their own, so the lines add up to the total.
+        (Unit? Parent, List<Unit> Lines) table = root is not null ? (root, visibleUnits.Where(u => u.ParentId == root.Id).ToList()) : TopUnits(visibleUnits);
+        var (parent, lines) = table;
+
+        var items = Items(db, scope, filter, root?.Path);
+        var grouped = await items
+            .GroupBy(w => new { w.LeadUnitPath, w.Kind, w.Light })
+            .Select(g => new
+            {
+                g.Key.LeadUnitPath,
+                g.Key.Kind,
+                g.Key.Light,
+                Count = g.Count(),
+                Due = g.Count(w => (w.Status == WorkItemStatus.Closed && w.Deadline != null) || (w.Status != WorkItemStatus.Closed && w.Deadline < today)),
+                OnTime = g.Count(w => w.Status == WorkItemStatus.Closed && w.Deadline != null && w.ClosedOn <= w.Deadline),
+                Overdue = g.Count(w => w.LightReason == LightReason.MilestoneOverdue || w.LightReason == LightReason.DeadlineOverdue),
+                Missing = g.Count(w => w.Status != WorkItemStatus.Closed && w.Status != WorkItemStatus.Paused && w.NextReportDueAt < utcNow),
+                Extensions = g.Sum(w => w.ExtensionCount),
+            })
+            .ToListAsync(ct);
+
+        LightCounts Kind(WorkItemKind kind) => grouped.Where(g => g.Kind == kind).Aggregate(LightCounts.None, (c, g) => c.Add(g.Light, g.Count));
+        UnitLine Line(int unitId, bool direct, string name, Func<string, bool> within)
+        {
+            var mine = grouped.Where(g => within(g.LeadUnitPath)).ToList();
+            var due = mine.Sum(g => g.Due);
+            var onTime = mine.Sum(g => g.OnTime);
+            return new UnitLine(unitId, direct, name, mine.Aggregate(LightCounts.None, (c, g) => c.Add(g.Light, g.Count)),
+                due, onTime, due == 0 ? null : onTime * 100 / due, mine.Sum(g => g.Overdue), mine.Sum(g => g.Missing), mine.Sum(g => g.Extensions));
+        }
+
+        var unitLines = lines.Select(u => Line(u.Id, false, u.ShortName ?? u.Name, path => path.StartsWith(u.Path, StringComparison.Ordinal)))
+            .OrderByDescending(l => l.Lights.Red).ThenByDescending(l => l.Lights.Yellow).ThenBy(l => l.Unit, StringComparer.Ordinal)
+            .ToList();
+        if (parent is not null)
+        {
+            var own = Line(parent.Id, true, parent.ShortName ?? parent.Name, path => path == parent.Path);
+            if (own.Lights.Total > 0)
+            {
+                unitLines.Add(own);
+            }
+        }
+
+        var total = Line(root?.Id ?? 0, false, root?.Name ?? string.Empty, _ => true);
+
+        var weekStart = today.AddDays(-(((int)today.DayOfWeek + 6) % 7)).AddDays(-7 * 7);
+        // Light changes by local day (the region's offset; China keeps one all year), then by week.
+        ArgumentNullException.ThrowIfNull(zone);
+        var offset = zone.GetUtcOffset(utcNow).TotalHours;
+        var from = weekStart.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).AddHours(-offset);
+        var ids = items.Select(w => w.Id);
+        var changes = await db.LightChanges.AsNoTracking().Where(c => c.At >= from && ids.Contains(c.WorkItemId))
+            .GroupBy(c => new { Day = c.At.AddHours(offset).Date, c.To }).Select(g => new { g.Key.Day, g.Key.To, Count = g.Count() }).ToListAsync(ct);
+        var trend = Enumerable.Range(0, 8).Select(i =>
+        {
+            var start = weekStart.AddDays(7 * i);
+            var inWeek = changes.Where(c => DateOnly.FromDateTime(c.Day) >= start && DateOnly.FromDateTime(c.Day) < start.AddDays(7)).ToList();
+            return new WeekTrend(start, inWeek.Where(c => c.To == Light.Red).Sum(c => c.Count), inWeek.Where(c => c.To == Light.Yellow).Sum(c => c.Count), inWeek.Where(c => c.To == Light.Done).Sum(c => c.Count));
+        }).ToList();
+
+        var people = db.People.AsNoTracking();
+        var units = db.Units.AsNoTracking();
+        var reports = db.ProgressReports.AsNoTracking();
+        var lagging = await items.Where(w => w.Light == Light.Red && w.Kind != WorkItemKind.Problem)
+            .OrderBy(w => w.LightSince).ThenBy(w => w.Id).Take(10)
+            .Select(w => new LaggingItem(w.Id, w.Kind, w.Name,
+                units.Where(u => u.Id == w.LeadUnitId).Select(u => u.ShortName ?? u.Name).FirstOrDefault(),
+                people.Where(p => p.Id == w.LeaderId).Select(p => p.Name).FirstOrDefault(),
+                w.Light, w.LightReason, w.LightReasonDate, w.LightReasonText, w.LightReasonNumber, w.LightSince,
+                reports.Where(r => r.WorkItemId == w.Id && r.ProblemCause != null).OrderByDescending(r => r.SubmittedAt).Select(r => r.ProblemCause).FirstOrDefault(),
+                reports.Where(r => r.WorkItemId == w.Id && r.Problems != null).OrderByDescending(r => r.SubmittedAt).Select(r => r.Problems).FirstOrDefault()))
+            .ToListAsync(ct);
+
+        return new OverviewData(root?.Id, root?.Name ?? string.Empty, Kind(WorkItemKind.Task), Kind(WorkItemKind.KeyProject), Kind(WorkItemKind.Problem),
+            unitLines, total, trend, lagging);
+    }
+
+    /// <summary>What a figure counts: the filter, a unit's subtree, and one light or one condition.</summary>
+    public sealed record ItemQuery : OverviewFilter
+    {
+        public Light? Light { get; init; }
+
+        /// <summary>overdue, missing, due (due or finished), ontime.</summary>
+        public string? Only { get; init; }
+
+        /// <summary>Only the unit's own items, not its subtree's (the 本级 line).</summary>
+        public bool? Direct { get; init; }
+    }
+
+    public sealed record ItemRow(int Id, WorkItemKind Kind, string Name, string? LeadUnit, DateOnly? Deadline, Light Light, LightReason Reason, DateOnly? ReasonDate, string? ReasonText, int? ReasonNumber);
+
+    /// <summary>The items behind one figure of the overview, by the same conditions that counted them.</summary>
+    public static async Task<(int Total, List<ItemRow> Rows)> ItemsAsync(DubanDb db, AccessScope scope, ItemQuery query, DateOnly today, DateTime utcNow, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(query);
+        var path = query.UnitId is { } id ? await db.Units.AsNoTracking().VisibleTo(scope).Where(u => u.Id == id).Select(u => u.Path).FirstOrDefaultAsync(ct) ?? "/none/" : null;
+        var items = Items(db, scope, query, path);
+        if (query.Direct == true && path is not null)
+        {
+            items = items.Where(w => w.LeadUnitPath == path);
+        }
+
+        if (query.Light is { } light)
+        {
+            items = items.Where(w => w.Light == light);
+        }
+
+        items = query.Only switch
+        {
+            "overdue" => items.Where(w => w.LightReason == LightReason.MilestoneOverdue || w.LightReason == LightReason.DeadlineOverdue),
+            "missing" => items.Where(w => w.Status != WorkItemStatus.Closed && w.Status != WorkItemStatus.Paused && w.NextReportDueAt < utcNow),
+            "due" => items.Where(w => (w.Status == WorkItemStatus.Closed && w.Deadline != null) || (w.Status != WorkItemStatus.Closed && w.Deadline < today)),
+            "ontime" => items.Where(w => w.Status == WorkItemStatus.Closed && w.Deadline != null && w.ClosedOn <= w.Deadline),
+            "extensions" => items.Where(w => w.ExtensionCount > 0),
+            _ => items,
+        };
+        var total = await items.CountAsync(ct);
+        var units = db.Units.AsNoTracking();
+        var rows = await items.OrderBy(w => w.LeadUnitPath).ThenBy(w => w.Id).Take(500)
+            .Select(w => new ItemRow(w.Id, w.Kind, w.Name, units.Where(u => u.Id == w.LeadUnitId).Select(u => u.ShortName ?? u.Name).FirstOrDefault(),
+                w.Deadline, w.Light, w.LightReason, w.LightReasonDate, w.LightReasonText, w.LightReasonNumber))
+            .ToListAsync(ct);
+        return (total, rows);
+    }
+
+    private static IQueryable<WorkItem> Items(DubanDb db, AccessScope scope, OverviewFilter filter, string? path)
+    {
+        var items = db.WorkItems.AsNoTracking().VisibleTo(db, scope);
+        if (path is not null)
+        {
+            var (low, high) = PathRange.Of(path);
+#pragma warning disable CA1309, CA1307 // Byte-order range on C-collated columns; see PathRange.
+            items = items.Where(w => string.Compare(w.LeadUnitPath, low) >= 0 && string.Compare(w.LeadUnitPath, high) < 0);
+#pragma warning restore CA1309, CA1307
+        }
+
+        if (filter.LedgerId is { } ledger)
+        {
+            items = items.Where(w => w.LedgerId == ledger);
+        }
+
+        if (filter.LeaderId is { } leader)
+        {
+            items = items.Where(w => w.LeaderId == leader);
+        }
+
+        if (filter.Kind is { } kind)
+        {
+            items = items.Where(w => w.Kind == kind);
+        }
+
+        return items;
+    }
+
+    /// <summary>
+    /// The viewer's top units (those whose parent it cannot see); when that is one unit — a region's
+    /// leadership, a leader's own unit — its children instead, with it as the parent of the 本级 line.
+    /// </summary>
+    private static (Unit? Parent, List<Unit> Lines) TopUnits(IReadOnlyList<Unit> units)
+    {
+        var ids = units.Select(u => u.Id).ToHashSet();
+        var tops = units.Where(u => u.ParentId is null || !ids.Contains(u.ParentId.Value)).ToList();
+        if (tops.Count == 1)
+        {
+            var children = units.Where(u => u.ParentId == tops[0].Id).ToList();
+            return children.Count > 0 ? (tops[0], children) : (null, tops);
+        }
+
+        return (null, tops);
+    }
+}
