@@ -203,10 +203,7 @@ public static class OverviewQueries
         var items = db.WorkItems.AsNoTracking().VisibleTo(db, scope);
         if (path is not null)
         {
-            var (low, high) = PathRange.Of(path);
-#pragma warning disable CA1309, CA1307 // Byte-order range on C-collated columns; see PathRange.
-            items = items.Where(w => string.Compare(w.LeadUnitPath, low) >= 0 && string.Compare(w.LeadUnitPath, high) < 0);
-#pragma warning restore CA1309, CA1307
+            items = items.LedWithin(path);
         }
 
         if (filter.LedgerId is { } ledger)

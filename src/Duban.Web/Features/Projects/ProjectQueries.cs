@@ -56,10 +56,7 @@ public static class ProjectQueries
 
         if (unitPath is not null)
         {
-            var (low, high) = Domain.Organisation.PathRange.Of(unitPath);
-#pragma warning disable CA1309, CA1307 // Byte-order range on C-collated columns; see PathRange.
-            items = items.Where(w => string.Compare(w.LeadUnitPath, low) >= 0 && string.Compare(w.LeadUnitPath, high) < 0);
-#pragma warning restore CA1309, CA1307
+            items = items.LedWithin(unitPath);
         }
 
         if (filter.Pool is { } pool)

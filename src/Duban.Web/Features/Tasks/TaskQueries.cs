@@ -64,10 +64,7 @@ public static class TaskQueries
                 return new TaskPage([], 0, 1, filter.PageSize ?? 50);
             }
 
-            var (low, high) = PathRange.Of(path);
-#pragma warning disable CA1309, CA1307 // Byte-order range on C-collated columns; see PathRange.
-            items = items.Where(w => string.Compare(w.LeadUnitPath, low) >= 0 && string.Compare(w.LeadUnitPath, high) < 0);
-#pragma warning restore CA1309, CA1307
+            items = items.LedWithin(path);
         }
 
         if (filter.Light is { } light)

@@ -51,6 +51,15 @@ public static class WorkScope
         return items.Where(w => ids.Contains(w.Id));
     }
 
+    /// <summary>Items whose lead unit is in the subtree at <paramref name="path"/>: one index range on the path.</summary>
+    public static IQueryable<WorkItem> LedWithin(this IQueryable<WorkItem> items, string path)
+    {
+        var (low, high) = PathRange.Of(path);
+#pragma warning disable CA1309, CA1307 // Byte-order range on C-collated columns; see PathRange.
+        return items.Where(w => string.Compare(w.LeadUnitPath, low) >= 0 && string.Compare(w.LeadUnitPath, high) < 0);
+#pragma warning restore CA1309, CA1307
+    }
+
     /// <summary>
     /// The items a scope reports on (the query form of <see cref="CanReport"/>): the lead unit's subtree and
     /// the items that name the person as liaison; supporting units see but do not report.
