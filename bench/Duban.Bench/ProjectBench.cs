@@ -64,7 +64,7 @@ public static class ProjectBench
         await Timing.MeasureAsync("PUT /api/v1/projects/{id}/investments (with recompute)", "office", iterations, () => office.PutAsJsonAsync($"/api/v1/projects/{project}/investments", new { year = DateTime.UtcNow.Year, month, amount = 1234.5m }));
     }
 
-    private static async Task<int> GenerateAsync(DubanDb db, int regionId, int count)
+    public static async Task<int> GenerateAsync(DubanDb db, int regionId, int count)
     {
         if (await db.Projects.IgnoreQueryFilters().AnyAsync(p => p.RegionId == regionId))
         {

@@ -79,56 +79,78 @@ public static class OverviewQueries
         var items = Items(db, scope, filter, root?.Path);
         var grouped = await items
             .GroupBy(w => new { w.LeadUnitPath, w.Kind, w.Light })
-            .Select(g => new
-            {
+            .Select(g => new Group(
                 g.Key.LeadUnitPath,
                 g.Key.Kind,
                 g.Key.Light,
-                Count = g.Count(),
-                Due = g.Count(w => (w.Status == WorkItemStatus.Closed && w.Deadline != null) || (w.Status != WorkItemStatus.Closed && w.Deadline < today)),
-                OnTime = g.Count(w => w.Status == WorkItemStatus.Closed && w.Deadline != null && w.ClosedOn <= w.Deadline),
-                Overdue = g.Count(w => w.LightReason == LightReason.MilestoneOverdue || w.LightReason == LightReason.DeadlineOverdue),
-                Missing = g.Count(w => w.Status != WorkItemStatus.Closed && w.Status != WorkItemStatus.Paused && w.NextReportDueAt < utcNow),
-                Extensions = g.Sum(w => w.ExtensionCount),
-            })
+                g.Count(),
+                g.Count(w => (w.Status == WorkItemStatus.Closed && w.Deadline != null) || (w.Status != WorkItemStatus.Closed && w.Deadline < today)),
+                g.Count(w => w.Status == WorkItemStatus.Closed && w.Deadline != null && w.ClosedOn <= w.Deadline),
+                g.Count(w => w.LightReason == LightReason.MilestoneOverdue || w.LightReason == LightReason.DeadlineOverdue),
+                g.Count(w => w.Status != WorkItemStatus.Closed && w.Status != WorkItemStatus.Paused && w.NextReportDueAt < utcNow),
+                g.Sum(w => w.ExtensionCount)))
             .ToListAsync(ct);
 
         LightCounts Kind(WorkItemKind kind) => grouped.Where(g => g.Kind == kind).Aggregate(LightCounts.None, (c, g) => c.Add(g.Light, g.Count));
-        UnitLine Line(int unitId, bool direct, string name, Func<string, bool> within)
+
+        // Each counted path belongs to the line whose unit is its nearest listed ancestor (or itself):
+        // walk up the path once instead of testing every line against every path.
+        var lineOf = lines.ToDictionary(u => u.Path, u => u.Id, StringComparer.Ordinal);
+        int? LineFor(string path)
         {
-            var mine = grouped.Where(g => within(g.LeadUnitPath)).ToList();
-            var due = mine.Sum(g => g.Due);
-            var onTime = mine.Sum(g => g.OnTime);
-            return new UnitLine(unitId, direct, name, mine.Aggregate(LightCounts.None, (c, g) => c.Add(g.Light, g.Count)),
-                due, onTime, due == 0 ? null : onTime * 100 / due, mine.Sum(g => g.Overdue), mine.Sum(g => g.Missing), mine.Sum(g => g.Extensions));
+            for (var end = path.Length - 1; end > 0; end = path.LastIndexOf('/', end - 1))
+            {
+                if (lineOf.TryGetValue(path[..(end + 1)], out var id))
+                {
+                    return id;
+                }
+            }
+
+            return null;
         }
 
-        var unitLines = lines.Select(u => Line(u.Id, false, u.ShortName ?? u.Name, path => path.StartsWith(u.Path, StringComparison.Ordinal)))
+        var byLine = grouped.ToLookup(g => parent is not null && g.LeadUnitPath == parent.Path ? -1 : LineFor(g.LeadUnitPath) ?? 0);
+        static UnitLine Line(int unitId, bool direct, string name, IEnumerable<Group> source)
+        {
+            var mine = source.ToList();
+            var due = mine.Sum(g => g.Due);
+            var onTime = mine.Sum(g => g.OnTime);
+            return new UnitLine(unitId, direct, name, mine.Aggregate(LightCounts.None, (c, g) => c.Add(g.Light, g.Count)), due, onTime, due == 0 ? null : onTime * 100 / due,
+                mine.Sum(g => g.Overdue), mine.Sum(g => g.Missing), mine.Sum(g => g.Extensions));
+        }
+
+        var unitLines = lines.Select(u => Line(u.Id, false, u.ShortName ?? u.Name, byLine[u.Id]))
             .OrderByDescending(l => l.Lights.Red).ThenByDescending(l => l.Lights.Yellow).ThenBy(l => l.Unit, StringComparer.Ordinal)
             .ToList();
         if (parent is not null)
         {
-            var own = Line(parent.Id, true, parent.ShortName ?? parent.Name, path => path == parent.Path);
+            var own = Line(parent.Id, true, parent.ShortName ?? parent.Name, byLine[-1]);
             if (own.Lights.Total > 0)
             {
                 unitLines.Add(own);
             }
         }
 
-        var total = Line(root?.Id ?? 0, false, root?.Name ?? string.Empty, _ => true);
+        var total = Line(root?.Id ?? 0, false, root?.Name ?? string.Empty, grouped);
 
         var weekStart = today.AddDays(-(((int)today.DayOfWeek + 6) % 7)).AddDays(-7 * 7);
         // Light changes by local day (the region's offset; China keeps one all year), then by week.
         ArgumentNullException.ThrowIfNull(zone);
         var offset = zone.GetUtcOffset(utcNow).TotalHours;
         var from = weekStart.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).AddHours(-offset);
-        var ids = items.Select(w => w.Id);
-        var changes = await db.LightChanges.AsNoTracking().Where(c => c.At >= from && ids.Contains(c.WorkItemId))
+        var changes = db.LightChanges.AsNoTracking().Where(c => c.RegionId == scope.RegionId && c.At >= from);
+        if (!scope.RegionWide || root is not null || filter.LedgerId is not null || filter.LeaderId is not null || filter.Kind is not null)
+        {
+            var ids = items.Select(w => w.Id);
+            changes = changes.Where(c => ids.Contains(c.WorkItemId));
+        }
+
+        var byDay = await changes
             .GroupBy(c => new { Day = c.At.AddHours(offset).Date, c.To }).Select(g => new { g.Key.Day, g.Key.To, Count = g.Count() }).ToListAsync(ct);
         var trend = Enumerable.Range(0, 8).Select(i =>
         {
             var start = weekStart.AddDays(7 * i);
-            var inWeek = changes.Where(c => DateOnly.FromDateTime(c.Day) >= start && DateOnly.FromDateTime(c.Day) < start.AddDays(7)).ToList();
+            var inWeek = byDay.Where(c => DateOnly.FromDateTime(c.Day) >= start && DateOnly.FromDateTime(c.Day) < start.AddDays(7)).ToList();
             return new WeekTrend(start, inWeek.Where(c => c.To == Light.Red).Sum(c => c.Count), inWeek.Where(c => c.To == Light.Yellow).Sum(c => c.Count), inWeek.Where(c => c.To == Light.Done).Sum(c => c.Count));
         }).ToList();
 
@@ -148,6 +170,9 @@ public static class OverviewQueries
         return new OverviewData(root?.Id, root?.Name ?? string.Empty, Kind(WorkItemKind.Task), Kind(WorkItemKind.KeyProject), Kind(WorkItemKind.Problem),
             unitLines, total, trend, lagging);
     }
+
+    /// <summary>The items of one lead unit, kind and light, counted in the database.</summary>
+    private sealed record Group(string LeadUnitPath, WorkItemKind Kind, Light Light, int Count, int Due, int OnTime, int Overdue, int Missing, int Extensions);
 
     /// <summary>What a figure counts: the filter, a unit's subtree, and one light or one condition.</summary>
     public sealed record ItemQuery : OverviewFilter
