@@ -103,7 +103,12 @@ public sealed class FoundationJourneys(BrowserFixture app)
         var units = page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "单位", Exact = true });
         await Expect(units).ToBeHiddenAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "菜单" }).ClickAsync();
+
+        // The menu slides open; wait until it has (the longer menu takes a moment) before choosing from it.
+        await Expect(page.Locator("#navbar-menu.show")).ToBeVisibleAsync();
+        await Expect(units).ToBeVisibleAsync();
         await units.ClickAsync();
+        await page.WaitForURLAsync(new Regex("/Units$"));
         await Expect(page.GetByRole(AriaRole.Tree)).ToBeVisibleAsync();
         var overflow = await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth + 1");
         Assert.False(overflow, "The unit tree makes the page scroll sideways on a phone.");

@@ -29,7 +29,9 @@ public abstract class AuditTrailTests(DubanFactory app)
         var name = "留痕测试" + Guid.NewGuid().ToString("N")[..4];
         var id = await app.WithDbAsync(async db =>
         {
-            var unit = new Unit { RegionId = app.Data.RegionId, ParentId = app.Data.RootUnitId, Name = name, Kind = UnitKind.Department, Path = "/" };
+            // A real-shaped path under the root, so that views walking the tree see a well-formed unit.
+            var rootPath = await db.Units.IgnoreQueryFilters().Where(u => u.Id == app.Data.RootUnitId).Select(u => u.Path).SingleAsync();
+            var unit = new Unit { RegionId = app.Data.RegionId, ParentId = app.Data.RootUnitId, Name = name, Kind = UnitKind.Department, Path = rootPath + "audit-" + name + "/" };
             db.Units.Add(unit);
             await db.SaveChangesAsync();
             return unit.Id;

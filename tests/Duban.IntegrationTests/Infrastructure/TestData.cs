@@ -33,6 +33,9 @@ public sealed partial class TestData
     /// <summary>县发展和改革局: unit A, the home of the liaison "fgj".</summary>
     public int UnitA { get; private set; }
 
+    /// <summary>Unit A's tree path, for work items made directly in the database.</summary>
+    public string UnitAPath { get; private set; } = "/";
+
     /// <summary>城关镇: unit B, the home of the liaison "chengguan".</summary>
     public int UnitB { get; private set; }
 
@@ -69,6 +72,7 @@ public sealed partial class TestData
         data.RootUnitId = await db.Units.Where(u => u.RegionId == region.Id && u.ParentId == null).Select(u => u.Id).SingleAsync();
         data.UnitA = await db.Units.Where(u => u.Name == "县发展和改革局").Select(u => u.Id).SingleAsync();
         data.UnitB = await db.Units.Where(u => u.Name == "城关镇").Select(u => u.Id).SingleAsync();
+        data.UnitAPath = await db.Units.Where(u => u.Id == data.UnitA).Select(u => u.Path).SingleAsync();
         data.PersonInA = await db.People.Where(p => p.UnitId == data.UnitA).Select(p => p.Id).FirstAsync();
         data.PersonInB = await db.People.Where(p => p.UnitId == data.UnitB).Select(p => p.Id).FirstAsync();
         data.LiaisonBAccount = await db.Users.Where(a => a.UserName == "chengguan").Select(a => a.Id).SingleAsync();

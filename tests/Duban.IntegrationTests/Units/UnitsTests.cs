@@ -87,6 +87,11 @@ public abstract class UnitsTests(DubanFactory app)
         var leaf = await Create("丙", middle);
         var target = await Create("丁", D.RootUnitId);
 
+        // Work led by the leaf and supported by the middle unit moves with them.
+        var task = await api.PostAsJsonAsync("/api/v1/tasks", new { ledgerId = D.LedgerId, name = "随单位迁移的任务" + suffix, leadUnitId = leaf, supportingUnitIds = new[] { middle } });
+        Assert.Equal(HttpStatusCode.Created, task.StatusCode);
+        var taskId = (await task.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+
         var cycle = await api.PutAsJsonAsync($"/api/v1/units/{top}", new { name = "甲" + suffix, kind = "Department", parentId = leaf, isActive = true });
         Assert.Equal(HttpStatusCode.BadRequest, cycle.StatusCode);
         Assert.Contains("不能把单位移到它自己或它的下级单位之下", await cycle.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -97,6 +102,8 @@ public abstract class UnitsTests(DubanFactory app)
         var paths = await app.WithDbAsync(db => db.Units.Where(u => u.Id == middle || u.Id == leaf || u.Id == target).ToDictionaryAsync(u => u.Id, u => u.Path));
         Assert.Equal(paths[target] + middle + "/", paths[middle]);
         Assert.Equal(paths[middle] + leaf + "/", paths[leaf]);
+        Assert.Equal(paths[leaf], await app.WithDbAsync(db => db.WorkItems.IgnoreQueryFilters().Where(w => w.Id == taskId).Select(w => w.LeadUnitPath).SingleAsync()));
+        Assert.Equal(paths[middle], await app.WithDbAsync(db => db.WorkItemUnits.IgnoreQueryFilters().Where(w => w.WorkItemId == taskId).Select(w => w.UnitPath).SingleAsync()));
 
         // A liaison of the target unit now sees the moved subtree; the scope follows the tree.
         var units = await api.GetFromJsonAsync<JsonElement>("/api/v1/units");

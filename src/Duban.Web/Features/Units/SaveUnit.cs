@@ -119,6 +119,14 @@ public sealed class SaveUnit(DubanDb db, ScopeAccessor scopes, IStringLocalizer<
                 await db.Units
                     .Where(u => u.RegionId == scope.RegionId && u.Id != unit.Id && u.Path.StartsWith(oldPath))
                     .ExecuteUpdateAsync(s => s.SetProperty(u => u.Path, u => newPath + u.Path.Substring(length)), ct);
+
+                // The work they lead or support keeps the copies of their paths the scope filter reads.
+                await db.WorkItems
+                    .Where(w => w.RegionId == scope.RegionId && w.LeadUnitPath.StartsWith(oldPath))
+                    .ExecuteUpdateAsync(s => s.SetProperty(w => w.LeadUnitPath, w => newPath + w.LeadUnitPath.Substring(length)), ct);
+                await db.WorkItemUnits
+                    .Where(w => w.RegionId == scope.RegionId && w.UnitPath.StartsWith(oldPath))
+                    .ExecuteUpdateAsync(s => s.SetProperty(w => w.UnitPath, w => newPath + w.UnitPath.Substring(length)), ct);
             }
         }
 
