@@ -1,3 +1,4 @@
+using Duban.Domain.LedgerFiles;
 using Duban.Domain.Organisation;
 using Duban.Domain.Projects;
 using Duban.Domain.Work;
@@ -35,6 +36,8 @@ public sealed class DubanDb(DbContextOptions<DubanDb> options, IActorAccessor? a
     public DbSet<ProjectYearPlan> ProjectYearPlans => Set<ProjectYearPlan>();
     public DbSet<ProjectInvestment> ProjectInvestments => Set<ProjectInvestment>();
     public DbSet<RegionMap> RegionMaps => Set<RegionMap>();
+    public DbSet<ImportBatch> ImportBatches => Set<ImportBatch>();
+    public DbSet<ImportTemplate> ImportTemplates => Set<ImportTemplate>();
 
     /// <summary>Cookie and antiforgery keys live in the database so that several app nodes share them.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -85,6 +88,8 @@ public sealed class DubanDb(DbContextOptions<DubanDb> options, IActorAccessor? a
         builder.Entity<ProjectYearPlan>().HasQueryFilter(x => TenantRegionId == null || x.RegionId == TenantRegionId);
         builder.Entity<ProjectInvestment>().HasQueryFilter(x => TenantRegionId == null || x.RegionId == TenantRegionId);
         builder.Entity<RegionMap>().HasQueryFilter(x => TenantRegionId == null || x.RegionId == TenantRegionId);
+        builder.Entity<ImportBatch>().HasQueryFilter(x => TenantRegionId == null || x.RegionId == TenantRegionId);
+        builder.Entity<ImportTemplate>().HasQueryFilter(x => TenantRegionId == null || x.RegionId == TenantRegionId);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

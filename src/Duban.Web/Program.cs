@@ -2,6 +2,7 @@ using Duban.Web.Features.Accounts;
 using Duban.Web.Features.Attachments;
 using Duban.Web.Features.Audit;
 using Duban.Web.Features.Calendar;
+using Duban.Web.Features.LedgerFiles;
 using Duban.Web.Features.Ledgers;
 using Duban.Web.Features.Notices;
 using Duban.Web.Features.Overview;
@@ -44,6 +45,7 @@ api.MapOverviewApi();
 api.MapNoticesApi();
 api.MapDeliveriesApi();
 api.MapAttachmentsApi();
+api.MapLedgerFilesApi();
 
 await DatabaseStartup.PrepareAsync(app);
 Cli.AnnounceWhenStarted(app);

@@ -1,3 +1,4 @@
+using Duban.Domain.LedgerFiles;
 using Duban.Domain.Organisation;
 using Duban.Domain.Projects;
 using Duban.Domain.Work;
@@ -32,6 +33,7 @@ internal sealed class WorkItemConfiguration : IEntityTypeConfiguration<WorkItem>
         builder.Property(w => w.TargetUnit).HasMaxLength(20);
         builder.Property(w => w.TargetValue).HasPrecision(18, 4);
         builder.Property(w => w.Tags).HasMaxLength(200);
+        builder.Property(w => w.Section).HasMaxLength(200);
         builder.Property(w => w.NextMilestoneName).HasMaxLength(300);
         builder.Property(w => w.LightReasonText).HasMaxLength(300);
         builder.Property(w => w.ExemptReason).HasMaxLength(500);
@@ -266,4 +268,20 @@ internal sealed class RegionMapConfiguration : IEntityTypeConfiguration<RegionMa
         builder.Property(m => m.FileName).HasMaxLength(200);
         builder.HasIndex(m => m.RegionId).IsUnique();
     }
+}
+
+internal sealed class ImportBatchConfiguration : IEntityTypeConfiguration<ImportBatch>
+{
+    public void Configure(EntityTypeBuilder<ImportBatch> builder)
+    {
+        builder.Property(b => b.FileName).HasMaxLength(260);
+        builder.Property(b => b.CreatedByName).HasMaxLength(100);
+        builder.HasOne<Ledger>().WithMany().HasForeignKey(b => b.LedgerId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasIndex(b => new { b.RegionId, b.CreatedAt });
+    }
+}
+
+internal sealed class ImportTemplateConfiguration : IEntityTypeConfiguration<ImportTemplate>
+{
+    public void Configure(EntityTypeBuilder<ImportTemplate> builder) => builder.HasIndex(t => new { t.RegionId, t.Kind }).IsUnique();
 }

@@ -76,6 +76,9 @@ public sealed class WorkItem : IRegionOwned, IAudited
 
     public string? Tags { get; set; }
 
+    /// <summary>The ledger section it is listed under ("一、产业项目" → "产业项目"), as imported or entered.</summary>
+    public string? Section { get; set; }
+
     /// <summary>For a problem (问题清单): what blocks the work.</summary>
     public ProblemCause? ProblemCause { get; set; }
 

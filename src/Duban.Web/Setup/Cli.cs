@@ -17,7 +17,7 @@ namespace Duban.Web.Setup;
 /// </summary>
 public static class Cli
 {
-    private static readonly string[] Commands = ["serve", "migrate", "seed-demo", "create-admin", "backup", "help"];
+    private static readonly string[] Commands = ["serve", "migrate", "seed-demo", "create-admin", "backup", "import", "export", "help"];
 
     public static (string? Command, string[] Options) Split(string[] args)
     {
@@ -54,6 +54,10 @@ public static class Cli
                 return await CreateAdminAsync(app, options);
             case "backup":
                 return await BackupAsync(app, options);
+            case "import":
+                return await LedgerFileCommands.ImportAsync(app, options);
+            case "export":
+                return await LedgerFileCommands.ExportAsync(app, options);
             case "help" or "--help":
                 PrintUsage();
                 return 0;
@@ -183,7 +187,7 @@ public static class Cli
         return 0;
     }
 
-    private static string? Option(string[] options, string name)
+    internal static string? Option(string[] options, string name)
     {
         var i = Array.IndexOf(options, name);
         return i >= 0 && i + 1 < options.Length ? options[i + 1] : null;
@@ -198,5 +202,7 @@ public static class Cli
         Console.WriteLine("  seed-demo         add the demo county, its units, people and accounts");
         Console.WriteLine("  create-admin      --username NAME --password PASSWORD [--region CODE] [--region-name NAME]");
         Console.WriteLine("  backup            [--out FILE]  SQLite online backup; for PostgreSQL prints the pg_dump line");
+        Console.WriteLine("  import FILE       --kind tasks|projects [--dry-run] [--format json|text] [--ledger ID] [--region CODE] [--create-missing] [--lang zh-CN|en]");
+        Console.WriteLine("  export            --ledger ID --out FILE.xlsx [--kind tasks|projects] [--region CODE]");
     }
 }

@@ -48,6 +48,9 @@ public static class ServiceSetup
         services.AddScoped<Features.Projects.ProjectActions>();
         services.AddScoped<Features.Projects.SaveRegionMap>();
         services.AddScoped<Features.Problems.RaiseProblem>();
+        services.AddScoped<Features.LedgerFiles.LedgerImport>();
+        services.AddScoped<Features.LedgerFiles.ImportSession>();
+        services.AddScoped<Features.LedgerFiles.LedgerExport>();
         services.AddSingleton<Features.Attachments.IFileStore, Features.Attachments.LocalFileStore>();
         services.Configure<Features.Notices.NotifyOptions>(config.GetSection("Duban:Notify"));
         services.AddScoped<Features.Notices.QueueDeliveries>();

@@ -1,0 +1,353 @@
+using System.Globalization;
+using Duban.Data;
+using Duban.Domain.Organisation;
+using Duban.Domain.Projects;
+using Duban.Domain.Work;
+using Duban.Sheets.Ledgers;
+using Microsoft.EntityFrameworkCore;
+
+namespace Duban.Web.Features.LedgerFiles;
+
+/// <summary>The writing half of a commit: runs inside <see cref="LedgerImport.CommitAsync"/>'s transaction.</summary>
+internal sealed class ImportWriter(DubanDb db, ImportActor actor, ImportRequest request, ImportPreview preview)
+{
+    private readonly LedgerParse parse = preview.Parse!;
+    private readonly Dictionary<string, Unit> createdUnits = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Person> createdPeople = new(StringComparer.Ordinal);
+    private Dictionary<int, ProjectYearPlan> yearPlans = [];
+    private Dictionary<int, ProjectInvestment> monthRecords = [];
+
+    public async Task<ImportResult> WriteAsync(CancellationToken ct)
+    {
+        var ledger = preview.Ledger ?? await CreateLedgerAsync(ct);
+        await CreateMissingAsync(ct);
+
+        var rows = preview.Rows.Where(r => r.Action != RowAction.LeaveOut).ToList();
+        var ids = rows.Where(r => r.ExistingId is not null).Select(r => r.ExistingId!.Value).ToList();
+        var existing = await db.WorkItems.Include(w => w.Milestones).Where(w => w.LedgerId == ledger.Id && ids.Contains(w.Id)).ToDictionaryAsync(w => w.Id, ct);
+        var projects = request.Kind == WorkItemKind.KeyProject
+            ? await db.Projects.Where(p => ids.Contains(p.WorkItemId)).ToDictionaryAsync(p => p.WorkItemId, ct)
+            : [];
+        var latest = await db.ProgressReports.Where(r => ids.Contains(r.WorkItemId))
+            .GroupBy(r => r.WorkItemId)
+            .Select(g => g.OrderByDescending(r => r.SubmittedAt).ThenByDescending(r => r.Id).Select(r => new { r.WorkItemId, r.Done, r.Problems }).First())
+            .ToDictionaryAsync(r => r.WorkItemId, r => (r.Done, r.Problems), ct);
+
+        if (request.Kind == WorkItemKind.KeyProject)
+        {
+            yearPlans = await db.ProjectYearPlans.Where(p => ids.Contains(p.WorkItemId) && p.Year == preview.PlanYear).ToDictionaryAsync(p => p.WorkItemId, ct);
+            monthRecords = await db.ProjectInvestments.Where(i => ids.Contains(i.WorkItemId) && i.Year == preview.CompletedYear && i.Month == preview.CompletedMonth).ToDictionaryAsync(i => i.WorkItemId, ct);
+        }
+
+        var start = new DateOnly(parse.Year ?? actor.Today.Year, 1, 1);
+        if (start > actor.Today)
+        {
+            start = actor.Today;
+        }
+
+        var items = new List<(RowPlan Plan, WorkItem Item, bool IsNew)>(rows.Count);
+        foreach (var plan in rows)
+        {
+            var isNew = plan.ExistingId is null;
+            var item = isNew
+                ? new WorkItem { RegionId = actor.RegionId, LedgerId = ledger.Id, Name = plan.Row.Text("name")!, Kind = request.Kind, CreatedAt = actor.UtcNow, StartDate = start }
+                : existing[plan.ExistingId!.Value];
+            Apply(plan, item, isNew);
+            if (isNew)
+            {
+                db.WorkItems.Add(item);
+            }
+
+            items.Add((plan, item, isNew));
+        }
+
+        await db.SaveChangesAsync(ct);
+
+        // Paths of new top-level items in one statement rather than one update each.
+#pragma warning disable CA1305 // Translated to SQL: an integer's text has no culture there.
+        await db.WorkItems.Where(w => w.LedgerId == ledger.Id && w.Path == "/")
+            .ExecuteUpdateAsync(s => s.SetProperty(w => w.Path, w => "/" + w.Id.ToString() + "/"), ct);
+#pragma warning restore CA1305
+
+        var updatedIds = items.Where(x => !x.IsNew).Select(x => x.Item.Id).ToList();
+        if (updatedIds.Count > 0)
+        {
+            await db.WorkItemUnits.Where(s => updatedIds.Contains(s.WorkItemId)).ExecuteDeleteAsync(ct);
+        }
+
+        foreach (var (plan, item, isNew) in items)
+        {
+            foreach (var unit in plan.Supporting.Select(UnitOf).OfType<(int Id, string Path)>().Where(u => u.Id != item.LeadUnitId).DistinctBy(u => u.Id))
+            {
+                db.WorkItemUnits.Add(new WorkItemUnit { RegionId = actor.RegionId, WorkItemId = item.Id, UnitId = unit.Id, UnitPath = unit.Path });
+            }
+
+            AddReport(plan, item, latest.TryGetValue(item.Id, out var last) ? last : null);
+            if (request.Kind == WorkItemKind.KeyProject)
+            {
+                ApplyProject(plan, item, isNew ? null : projects.GetValueOrDefault(item.Id));
+            }
+        }
+
+        await db.SaveChangesAsync(ct);
+        if (request.Kind == WorkItemKind.KeyProject)
+        {
+            await RefreshInvestmentAsync(items.Select(x => x.Item).ToList(), ct);
+        }
+
+        return new ImportResult(
+            ledger.Id,
+            items.Select(x => new ImportResult.Written(x.Plan.Row.Row, x.Item.Id, x.Item.Name, x.IsNew ? RowAction.Create : RowAction.Update)).ToList(),
+            preview.Rows.Where(r => r.Action == RowAction.LeaveOut).Select(r => new ImportResult.LeftOut(r.Row.Row, r.Row.Text("name"), parse.Issues.Where(i => i.Row == r.Row.Row && i.Severity == Severity.Error).Select(i => i.Code).ToList())).ToList(),
+            createdUnits.Keys.ToList(),
+            createdPeople.Keys.ToList());
+    }
+
+    private async Task<Ledger> CreateLedgerAsync(CancellationToken ct)
+    {
+        var name = parse.Title ?? Path.GetFileNameWithoutExtension(request.FileName);
+        var ledger = new Ledger { RegionId = actor.RegionId, Name = name.Length > 200 ? name[..200] : name, Year = parse.Year ?? actor.Today.Year, SourceTitle = request.FileName.Length > 200 ? request.FileName[..200] : request.FileName };
+        db.Ledgers.Add(ledger);
+        await db.SaveChangesAsync(ct);
+        preview.Ledger = ledger;
+        return ledger;
+    }
+
+    private async Task CreateMissingAsync(CancellationToken ct)
+    {
+        if (!request.CreateMissing || (preview.UnitsToCreate.Count == 0 && preview.PeopleToCreate.Count == 0))
+        {
+            return;
+        }
+
+        var root = await db.Units.Where(u => u.RegionId == actor.RegionId && u.ParentId == null).OrderBy(u => u.Id).FirstAsync(ct);
+        foreach (var name in preview.UnitsToCreate)
+        {
+            var unit = new Unit
+            {
+                RegionId = actor.RegionId,
+                ParentId = root.Id,
+                Name = name,
+                Kind = name.EndsWith('镇') || name.EndsWith('乡') || name.EndsWith("街道", StringComparison.Ordinal) ? UnitKind.TownOrStreet : UnitKind.Department,
+                SortOrder = 900,
+            };
+            db.Units.Add(unit);
+            createdUnits[name] = unit;
+        }
+
+        foreach (var name in preview.PeopleToCreate)
+        {
+            var person = new Person { RegionId = actor.RegionId, UnitId = root.Id, Name = name, IsLeader = preview.Rows.Any(r => r.Row.Text("leader") == name) };
+            db.People.Add(person);
+            createdPeople[name] = person;
+        }
+
+        await db.SaveChangesAsync(ct);
+        foreach (var unit in createdUnits.Values)
+        {
+            unit.Path = UnitPath.Child(root.Path, unit.Id);
+        }
+
+        await db.SaveChangesAsync(ct);
+    }
+
+    private (int Id, string Path)? UnitOf(UnitMatch? match) =>
+        match?.Unit is { } u ? (u.Id, u.Path) : match is not null && createdUnits.TryGetValue(match.Text, out var c) ? (c.Id, c.Path) : null;
+
+    private int? PersonOf(PersonEntry? match, string? name) =>
+        match?.Id ?? (name is not null && createdPeople.TryGetValue(name, out var p) ? p.Id : null);
+
+    private void Apply(RowPlan plan, WorkItem item, bool isNew)
+    {
+        var row = plan.Row;
+        var lead = UnitOf(plan.Lead)!.Value;
+        item.Name = row.Text("name")!;
+        item.Number = row.Text("number") ?? item.Number;
+        item.Section = row.Section is { Length: > 200 } s ? s[..200] : row.Section;
+        item.LeadUnitId = lead.Id;
+        item.LeadUnitPath = lead.Path;
+        item.LeaderId = PersonOf(plan.Leader, row.Text("leader")) ?? (row.Text("leader") is null ? null : item.LeaderId);
+        var liaisonField = request.Kind == WorkItemKind.KeyProject ? "steward" : "liaison";
+        item.LiaisonId = PersonOf(plan.Liaison, row.Text(liaisonField)) ?? item.LiaisonId;
+        if (request.Kind == WorkItemKind.KeyProject)
+        {
+            item.Content = row.Text("scale") ?? item.Content;
+            item.Deadline = row.Get<DateOnly?>("plannedEnd") ?? item.Deadline;
+            if (row.Get<DateOnly?>("plannedStart") is { } plannedStart && isNew)
+            {
+                item.StartDate = plannedStart;
+            }
+        }
+        else
+        {
+            var content = row.Text("content");
+            if (row.Text("milestoneNotes") is { } notes)
+            {
+                content = content is null ? $"时间节点：{notes}" : $"{content}（时间节点：{notes}）";
+            }
+
+            item.Content = content is { Length: > 4000 } c ? c[..4000] : content ?? item.Content;
+            item.Deadline = row.Get<DateOnly?>("deadline") ?? item.Deadline;
+        }
+
+        if (item.Deadline < item.StartDate)
+        {
+            item.StartDate = item.Deadline.Value;
+        }
+
+        MergeMilestones(item, row.Get<List<MilestoneText>>("milestones") ?? []);
+        if (isNew)
+        {
+            item.CadenceKind = request.Kind == WorkItemKind.KeyProject ? CadenceKind.Monthly : CadenceKind.Weekly;
+            item.CadenceDay = 5;
+            item.CadenceHour = request.Kind == WorkItemKind.KeyProject ? 17 : 15;
+            item.Status = request.Kind == WorkItemKind.KeyProject ? WorkItemStatus.InProgress : item.StartDate > actor.Today ? WorkItemStatus.NotStarted : WorkItemStatus.InProgress;
+            item.ScheduleReports(actor.UtcNow, actor.Zone);
+        }
+    }
+
+    /// <summary>Milestones are matched by name: a listed one keeps its record (and whether it is done), new ones are added, open ones no longer listed go.</summary>
+    private void MergeMilestones(WorkItem item, List<MilestoneText> listed)
+    {
+        if (listed.Count == 0)
+        {
+            return;
+        }
+
+        var byName = listed.DistinctBy(m => m.Name).ToList();
+        item.Milestones.RemoveAll(m => m.DoneOn is null && byName.All(x => x.Name != m.Name));
+        for (var i = 0; i < byName.Count; i++)
+        {
+            var target = item.Milestones.FirstOrDefault(m => m.Name == byName[i].Name);
+            if (target is null)
+            {
+                target = new Milestone { RegionId = actor.RegionId, Name = byName[i].Name };
+                item.Milestones.Add(target);
+            }
+
+            target.Due = item.Deadline is { } d && byName[i].Due > d ? d : byName[i].Due;
+            target.SortOrder = i;
+        }
+    }
+
+    /// <summary>The ledger's progress and problem columns become a report when they say something new.</summary>
+    private void AddReport(RowPlan plan, WorkItem item, (string Done, string? Problems)? last)
+    {
+        var done = plan.Row.Text(request.Kind == WorkItemKind.KeyProject ? "physicalProgress" : "progress");
+        var problems = plan.Row.Text("problems");
+        if (done is null && problems is null)
+        {
+            return;
+        }
+
+        done ??= "—";
+        if (last is { } l && l.Done == done && l.Problems == problems)
+        {
+            return;
+        }
+
+        db.ProgressReports.Add(new ProgressReport
+        {
+            RegionId = actor.RegionId,
+            WorkItemId = item.Id,
+            SubmittedAt = actor.UtcNow,
+            SubmittedById = null,
+            SubmittedByName = actor.Name,
+            Done = done,
+            Problems = problems,
+        });
+    }
+
+    private void ApplyProject(RowPlan plan, WorkItem item, Project? project)
+    {
+        var row = plan.Row;
+        if (project is null)
+        {
+            project = new Project { RegionId = actor.RegionId, WorkItemId = item.Id, Pool = ProjectPool.Implementation };
+            db.Projects.Add(project);
+        }
+
+        project.Scale = row.Text("scale") ?? project.Scale;
+        project.Nature = row.Get<int?>("nature") is { } nature ? (ProjectNature)nature : project.Nature;
+        project.Category = CategoryOf(row.Section) ?? project.Category;
+        project.StartYear = row.Get<int?>("startYear") ?? project.StartYear;
+        project.EndYear = row.Get<int?>("endYear") ?? project.EndYear;
+        project.TotalInvestment = row.Get<decimal?>("totalInvestment") ?? project.TotalInvestment;
+        project.OwnerCompany = row.Text("ownerCompany") ?? project.OwnerCompany;
+        project.TownUnitId = UnitOf(plan.Town)?.Id ?? project.TownUnitId;
+        if (row.Get<double?>("longitude") is { } lon && row.Get<double?>("latitude") is { } lat)
+        {
+            (project.Longitude, project.Latitude) = (lon, lat);
+        }
+
+        project.StartPlanned = row.Get<DateOnly?>("plannedStart") ?? project.StartPlanned;
+
+        // A stage the sheet says was reached is recorded on the day its figures stand at (or today).
+        if (row.Get<int?>("stage") is { } stage and > 0)
+        {
+            var on = parse.AsOf is { } asOf && asOf <= actor.Today ? asOf : actor.Today;
+            for (var s = (int)project.Stage + 1; s <= stage; s++)
+            {
+                project.Reach((ProjectStage)s, on, actor.Today);
+            }
+        }
+
+        item.Status = project.StatusFor(item.Status);
+        item.PlannedStartMonth = project.PlannedStartMonthWhileNotStarted;
+
+        if (row.Get<decimal?>("annualPlan") is { } amount && preview.PlanYear is { } planYear)
+        {
+            if (!yearPlans.TryGetValue(item.Id, out var yearPlan))
+            {
+                db.ProjectYearPlans.Add(new ProjectYearPlan { RegionId = actor.RegionId, WorkItemId = item.Id, Year = planYear, Amount = amount });
+            }
+            else
+            {
+                yearPlan.Amount = amount;
+            }
+        }
+
+        if (plan.MonthAmount is { } month && preview.CompletedYear is { } year && preview.CompletedMonth is { } m)
+        {
+            if (!monthRecords.TryGetValue(item.Id, out var record))
+            {
+                db.ProjectInvestments.Add(new ProjectInvestment { RegionId = actor.RegionId, WorkItemId = item.Id, Year = year, Month = m, Amount = month, RecordedAt = actor.UtcNow, RecordedByName = actor.Name });
+            }
+            else
+            {
+                record.Amount = month;
+                record.RecordedAt = actor.UtcNow;
+                record.RecordedByName = actor.Name;
+            }
+        }
+    }
+
+    private static ProjectCategory? CategoryOf(string? section) => section switch
+    {
+        null => null,
+        _ when section.Contains("产业", StringComparison.Ordinal) || section.Contains("工业", StringComparison.Ordinal) => ProjectCategory.Industrial,
+        _ when section.Contains("基础设施", StringComparison.Ordinal) || section.Contains("交通", StringComparison.Ordinal) => ProjectCategory.Infrastructure,
+        _ when section.Contains("民生", StringComparison.Ordinal) || section.Contains("社会", StringComparison.Ordinal) => ProjectCategory.Social,
+        _ => null,
+    };
+
+    /// <summary>This year's completion of plan, which the light reads, for every imported project.</summary>
+    private async Task RefreshInvestmentAsync(List<WorkItem> items, CancellationToken ct)
+    {
+        var year = actor.Today.Year;
+        var ids = items.Select(i => i.Id).ToList();
+        var plans = await db.ProjectYearPlans.Where(p => ids.Contains(p.WorkItemId) && p.Year == year).ToDictionaryAsync(p => p.WorkItemId, p => p.Amount, ct);
+        var done = await db.ProjectInvestments.Where(i => ids.Contains(i.WorkItemId) && i.Year == year).GroupBy(i => i.WorkItemId)
+            .Select(g => new { g.Key, Sum = g.Sum(i => i.Amount) }).ToDictionaryAsync(x => x.Key, x => x.Sum, ct);
+        foreach (var item in items)
+        {
+            var completion = Investment.Completion(done.GetValueOrDefault(item.Id), plans.TryGetValue(item.Id, out var p) ? p : null);
+            item.InvestmentYear = completion is null ? null : year;
+            item.InvestmentPercent = completion;
+        }
+
+        await db.SaveChangesAsync(ct);
+    }
+
+    internal static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
+}
