@@ -12,7 +12,7 @@ log() { printf '\n== %s\n' "$*"; }
 
 # --- System packages -------------------------------------------------------------------------
 need=()
-for pkg in postgresql chromium fonts-noto-cjk python3-aiosmtpd; do
+for pkg in postgresql chromium fonts-noto-cjk python3-aiosmtpd libreoffice-calc-nogui; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || need+=("$pkg")
 done
 if [ ${#need[@]} -gt 0 ]; then

@@ -218,6 +218,13 @@ public sealed class XlsxWriter : IDisposable, IAsyncDisposable
             return;
         }
 
+        if (x.WriteState == WriteState.Error)
+        {
+            // Writing failed part-way (the caller sees that exception); do not hide it behind another.
+            sheetXml = null;
+            return;
+        }
+
         x.WriteEndElement(); // sheetData
         if (merges.Count > 0)
         {

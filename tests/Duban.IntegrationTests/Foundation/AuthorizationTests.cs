@@ -36,6 +36,7 @@ public abstract class AuthorizationTests(DubanFactory app)
         ("POST", "/api/v1/problems") => ["/api/v1/problems"],
         ("PUT", "/api/v1/map/boundary") => ["/api/v1/map/boundary"],
         ("POST", "/Projects/Map") => ["/Projects/Map?handler=Boundary"],
+        ("POST", "/api/v1/imports") => ["/api/v1/imports"],
         (_, _) => ForeignUrls(pattern),
     };
 
@@ -87,6 +88,9 @@ public abstract class AuthorizationTests(DubanFactory app)
             [P(pattern, D.ProjectB), P(pattern, D.OtherRegionProject)],
         "/Projects/Edit/{id:int?}" => [$"/Projects/Edit/{D.ProjectB}", $"/Projects/Edit/{D.OtherRegionProject}", "/Projects/Edit"],
         "/Deliveries" => ["/Deliveries"],
+        "/api/v1/ledgers/{id:int}/export" => [$"/api/v1/ledgers/{D.OtherRegionLedger}/export"],
+        "/LedgerFiles" or "/LedgerFiles/Index" => ["/LedgerFiles"],
+        "/LedgerFiles/Review/{id:int}" => ["/LedgerFiles/Review/1"],
         "/api/v1/attachments/{id:int}" => [$"/api/v1/attachments/{D.AttachmentB}"],
         "/api/v1/deliveries" => ["/api/v1/deliveries"],
         "/api/v1/calendar/{id:int}" => ["/api/v1/calendar/1"],
@@ -134,7 +138,11 @@ public abstract class AuthorizationTests(DubanFactory app)
             {
                 var client = url.StartsWith("/api/", StringComparison.Ordinal) ? api : browser;
                 using var request = new HttpRequestMessage(new HttpMethod(method), url);
-                if (url.EndsWith("/with-attachments", StringComparison.Ordinal))
+                if (url == "/api/v1/imports")
+                {
+                    request.Content = new MultipartFormDataContent { { new ByteArrayContent([0x50, 0x4B, 3, 4]), "file", "越权.xlsx" }, { new StringContent("tasks"), "kind" } };
+                }
+                else if (url.EndsWith("/with-attachments", StringComparison.Ordinal))
                 {
                     request.Content = new MultipartFormDataContent { { new StringContent("越权填报"), "done" }, { new ByteArrayContent([0xFF, 0xD8, 0xFF, 0xE0]), "files", "越权.jpg" } };
                 }

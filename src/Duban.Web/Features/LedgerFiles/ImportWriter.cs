@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Duban.Web.Features.LedgerFiles;
 
 /// <summary>The writing half of a commit: runs inside <see cref="LedgerImport.CommitAsync"/>'s transaction.</summary>
-internal sealed class ImportWriter(DubanDb db, ImportActor actor, ImportRequest request, ImportPreview preview)
+internal sealed class ImportWriter(DubanDb db, ImportActor actor, ImportRequest request, ImportPreview preview, Func<LedgerIssue, string> message)
 {
     private readonly LedgerParse parse = preview.Parse!;
     private readonly Dictionary<string, Unit> createdUnits = new(StringComparer.Ordinal);
@@ -98,7 +98,7 @@ internal sealed class ImportWriter(DubanDb db, ImportActor actor, ImportRequest 
         return new ImportResult(
             ledger.Id,
             items.Select(x => new ImportResult.Written(x.Plan.Row.Row, x.Item.Id, x.Item.Name, x.IsNew ? RowAction.Create : RowAction.Update)).ToList(),
-            preview.Rows.Where(r => r.Action == RowAction.LeaveOut).Select(r => new ImportResult.LeftOut(r.Row.Row, r.Row.Text("name"), parse.Issues.Where(i => i.Row == r.Row.Row && i.Severity == Severity.Error).Select(i => i.Code).ToList())).ToList(),
+            preview.Rows.Where(r => r.Action == RowAction.LeaveOut).Select(r => new ImportResult.LeftOut(r.Row.Row, r.Row.Text("name"), parse.Issues.Where(i => i.Row == r.Row.Row && i.Severity == Severity.Error).Select(i => $"{i.Column}{i.Row}：{message(i)}").ToList())).ToList(),
             createdUnits.Keys.ToList(),
             createdPeople.Keys.ToList());
     }

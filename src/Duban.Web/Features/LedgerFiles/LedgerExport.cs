@@ -17,6 +17,7 @@ namespace Duban.Web.Features.LedgerFiles;
 /// </summary>
 public sealed class LedgerExport(DubanDb db)
 {
+    // Items without a section come first, before any section row, so that reading the sheet back does not put them in the last section.
     private sealed record Line(int Id, string? Number, string Name, string? Content, string? Section, string? Leader, string LeadUnit, string? Liaison, DateOnly? Deadline, Light Light, string? Done, string? Problems);
 
     private sealed record ProjectLine(int WorkItemId, ProjectNature Nature, int? StartYear, int? EndYear, decimal Total, ProjectStage Stage, string? Town, double? Longitude, double? Latitude, string? Scale);
@@ -32,7 +33,7 @@ public sealed class LedgerExport(DubanDb db)
         ArgumentNullException.ThrowIfNull(ledger);
         var items = db.WorkItems.AsNoTracking().VisibleTo(db, scope).Where(w => w.LedgerId == ledger.Id && w.Kind == kind);
         var sections = (await items.GroupBy(w => w.Section).Select(g => new { Section = g.Key, First = g.Min(w => w.Id) }).ToListAsync(ct))
-            .OrderBy(s => s.First).Select(s => s.Section).ToList();
+            .OrderBy(s => s.Section is not null).ThenBy(s => s.First).Select(s => s.Section).ToList();
 
         var supporting = await db.WorkItemUnits.AsNoTracking().Where(s => items.Any(w => w.Id == s.WorkItemId))
             .Join(db.Units, s => s.UnitId, u => u.Id, (s, u) => new { s.WorkItemId, u.Name }).ToListAsync(ct);

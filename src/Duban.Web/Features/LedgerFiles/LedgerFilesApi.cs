@@ -77,6 +77,13 @@ public static class LedgerFilesApi
             http.Response.ContentType = XlsxType;
             http.Response.Headers.ContentDisposition = new System.Net.Mime.ContentDisposition { FileName = "ledger.xlsx" }.ToString() + "; filename*=UTF-8''" + Uri.EscapeDataString(LedgerExport.FileName(ledger, work.Today));
             http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpResponseBodyFeature>()?.DisableBuffering();
+
+            // The workbook is zipped as it is written, through synchronous streams: allow them for this response only.
+            if (http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpBodyControlFeature>() is { } body)
+            {
+                body.AllowSynchronousIO = true;
+            }
+
             await export.WriteAsync(http.Response.Body, ledger, scope, itemKind, work.Today, ct);
             return Results.Empty;
         })

@@ -179,7 +179,8 @@ public sealed class LedgerImport(DubanDb db, RecomputeLights lights, IStringLoca
         if (row.Text("town") is { } town)
         {
             plan.Town = names.MatchUnit(town);
-            UnitIssue(preview, plan, plan.Town, Letter("town"), Severity.Warning, createMissing: false);
+            var townLike = town.EndsWith('镇') || town.EndsWith('乡') || town.EndsWith("街道", StringComparison.Ordinal);
+            UnitIssue(preview, plan, plan.Town, Letter("town"), Severity.Warning, request.CreateMissing && townLike);
         }
 
         plan.Leader = Person(preview, plan, names, "leader", wantLeader: true, request.CreateMissing);
@@ -288,7 +289,7 @@ public sealed class LedgerImport(DubanDb db, RecomputeLights lights, IStringLoca
             return (preview, null);
         }
 
-        var writer = new ImportWriter(db, actor, request, preview);
+        var writer = new ImportWriter(db, actor, request, preview, issue => ImportJson.Message(l, issue));
         var result = await writer.WriteAsync(ct);
         await SaveTemplateAsync(actor, request.Kind, preview.Parse!, ct);
         await db.SaveChangesAsync(ct);
