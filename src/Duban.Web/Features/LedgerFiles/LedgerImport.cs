@@ -293,7 +293,7 @@ public sealed class LedgerImport(DubanDb db, RecomputeLights lights, IStringLoca
         var result = await writer.WriteAsync(ct);
         await SaveTemplateAsync(actor, request.Kind, preview.Parse!, ct);
         await db.SaveChangesAsync(ct);
-        await lights.RunAsync(actor.RegionId, null, ct);
+        await lights.RunForLedgerAsync(actor.RegionId, result.LedgerId, ct);
         await transaction.CommitAsync(ct);
         return (preview, result);
     }

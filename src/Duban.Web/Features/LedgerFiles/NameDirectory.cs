@@ -21,6 +21,8 @@ public sealed class NameDirectory(IReadOnlyList<UnitEntry> units, IReadOnlyList<
     private readonly Dictionary<string, UnitMatch> unitCache = new(StringComparer.Ordinal);
     private readonly ILookup<string, PersonEntry> peopleByName = people.ToLookup(p => HeaderText.Canonical(p.Name), StringComparer.Ordinal);
     private readonly List<(UnitEntry Unit, string Key)> keys = units.Select(u => (u, Key(u.Name))).ToList();
+    private readonly ILookup<string, UnitEntry> byName = units.SelectMany(u => new[] { (Name: HeaderText.Canonical(u.Name), Unit: u) }.Concat(u.ShortName is null ? [] : [(HeaderText.Canonical(u.ShortName), u)]))
+        .ToLookup(x => x.Name, x => x.Unit, StringComparer.Ordinal);
 
     public IReadOnlyList<UnitEntry> Units => units;
 
@@ -32,7 +34,7 @@ public sealed class NameDirectory(IReadOnlyList<UnitEntry> units, IReadOnlyList<
             return cached;
         }
 
-        var exact = units.Where(u => HeaderText.Canonical(u.Name) == canonical || (u.ShortName is not null && HeaderText.Canonical(u.ShortName) == canonical)).ToList();
+        var exact = byName[canonical].Distinct().ToList();
         if (exact.Count == 0)
         {
             var key = Key(canonical);

@@ -18,7 +18,12 @@ public sealed class RecomputeLights(DubanDb db, TimeProvider clock)
     /// <summary>Rows whose light or reason was rewritten, and of those, how many changed colour.</summary>
     public sealed record Result(int Rewritten, int Changed);
 
-    public async Task<Result> RunAsync(int regionId, int? onlyItemId = null, CancellationToken ct = default)
+    public Task<Result> RunAsync(int regionId, int? onlyItemId = null, CancellationToken ct = default) => RunCoreAsync(regionId, onlyItemId, null, ct);
+
+    /// <summary>The lights of one ledger's items only, e.g. after an import into it.</summary>
+    public Task<Result> RunForLedgerAsync(int regionId, int ledgerId, CancellationToken ct = default) => RunCoreAsync(regionId, null, ledgerId, ct);
+
+    private async Task<Result> RunCoreAsync(int regionId, int? onlyItemId, int? onlyLedgerId, CancellationToken ct)
     {
         var region = await db.Regions.IgnoreQueryFilters().Where(r => r.Id == regionId)
             .Select(r => new { r.TimeZoneId, Settings = db.RegionLightSettings.IgnoreQueryFilters().FirstOrDefault(s => s.RegionId == r.Id) })
@@ -34,12 +39,21 @@ public sealed class RecomputeLights(DubanDb db, TimeProvider clock)
         ledgers = onlyItemId is null
             ? ledgers.Where(l => l.DueSoonDays != null || l.DueSoonInWorkdays != null || l.LagPoints != null || l.MissedReportsForYellow != null)
             : ledgers.Where(l => db.WorkItems.IgnoreQueryFilters().Any(w => w.Id == onlyItemId && w.LedgerId == l.Id));
+        if (onlyLedgerId is not null)
+        {
+            ledgers = ledgers.Where(l => l.Id == onlyLedgerId);
+        }
         var ledgersWithOwnRules = (await ledgers.ToListAsync(ct)).Where(l => l.HasOwnSettings).ToList();
 
         var items = db.WorkItems.IgnoreQueryFilters().Where(w => w.RegionId == regionId);
         if (onlyItemId is not null)
         {
             items = items.Where(w => w.Id == onlyItemId);
+        }
+
+        if (onlyLedgerId is not null)
+        {
+            items = items.Where(w => w.LedgerId == onlyLedgerId);
         }
 
         await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
@@ -75,13 +89,13 @@ public sealed class RecomputeLights(DubanDb db, TimeProvider clock)
         }
 
         // 3. History: what changed, and since when.
-        var changed = await RecordChangesAsync(regionId, onlyItemId, utcNow, ct);
+        var changed = await RecordChangesAsync(regionId, onlyItemId, onlyLedgerId, utcNow, ct);
 
         // A problem that changes may change its project's light (an overdue problem lights the project).
         if (onlyItemId is not null
             && await db.WorkItems.IgnoreQueryFilters().Where(w => w.Id == onlyItemId && w.Kind == WorkItemKind.Problem).Select(w => w.ParentId).FirstOrDefaultAsync(ct) is { } project)
         {
-            var parent = await RunAsync(regionId, project, ct);
+            var parent = await RunCoreAsync(regionId, project, null, ct);
             total += parent.Rewritten;
             changed += parent.Changed;
         }
@@ -225,19 +239,24 @@ public sealed class RecomputeLights(DubanDb db, TimeProvider clock)
     }
 
 
-    private async Task<int> RecordChangesAsync(int regionId, int? onlyItemId, DateTime utcNow, CancellationToken ct)
+    private async Task<int> RecordChangesAsync(int regionId, int? onlyItemId, int? onlyLedgerId, DateTime utcNow, CancellationToken ct)
     {
-        var only = onlyItemId is null ? string.Empty : " AND \"Id\" = {2}";
+        var only = (onlyItemId is null ? string.Empty : " AND \"Id\" = {2}") + (onlyLedgerId is null ? string.Empty : " AND \"LedgerId\" = {3}");
         var sql = "INSERT INTO \"LightChanges\" (\"RegionId\", \"WorkItemId\", \"At\", \"From\", \"To\", \"Reason\") "
             + "SELECT \"RegionId\", \"Id\", {1}, \"PreviousLight\", \"Light\", \"LightReason\" FROM \"WorkItems\" "
             + "WHERE \"RegionId\" = {0} AND \"Light\" <> \"PreviousLight\"" + only;
-        var changed = await db.Database.ExecuteSqlRawAsync(sql, [regionId, utcNow, onlyItemId ?? 0], ct);
+        var changed = await db.Database.ExecuteSqlRawAsync(sql, [regionId, utcNow, onlyItemId ?? 0, onlyLedgerId ?? 0], ct);
         if (changed > 0)
         {
             var items = db.WorkItems.IgnoreQueryFilters().Where(w => w.RegionId == regionId && w.Light != w.PreviousLight);
             if (onlyItemId is not null)
             {
                 items = items.Where(w => w.Id == onlyItemId);
+            }
+
+            if (onlyLedgerId is not null)
+            {
+                items = items.Where(w => w.LedgerId == onlyLedgerId);
             }
 
             await items.ExecuteUpdateAsync(s => s.SetProperty(w => w.LightSince, utcNow).SetProperty(w => w.PreviousLight, w => w.Light), ct);
