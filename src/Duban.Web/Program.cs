@@ -17,6 +17,12 @@ using Duban.Web.Setup;
 var (command, options) = Cli.Split(args);
 var builder = WebApplication.CreateBuilder(options);
 builder.AddDuban();
+if (command is not null)
+{
+    // A command's own output (e.g. import --format json) is stdout; logs go to stderr.
+    builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+}
+
 var app = builder.Build();
 
 if (command is not null)

@@ -121,4 +121,44 @@ public sealed class CliTests : IDisposable
         Assert.Contains("Unknown command 'frobnicate'", result.Err, StringComparison.Ordinal);
         Assert.Contains("create-admin", result.Out, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Import_dry_run_prints_the_parse_as_json_then_import_and_export_write_and_read_the_ledger()
+    {
+        var sample = Path.Combine(AppContext.BaseDirectory, "samples", "重点项目推进台账-样例.xlsx");
+        Assert.Equal(0, (await Sqlite("seed-demo")).Exit);
+        var projects = Scalar("SELECT COUNT(*) FROM \"Projects\"");
+
+        var dry = await Sqlite("import", sample, "--kind", "projects", "--dry-run", "--format", "json");
+        Assert.True(dry.Exit == 0, dry.Err);
+        using var json = System.Text.Json.JsonDocument.Parse(dry.Out);
+        var root = json.RootElement;
+        Assert.Equal("万元", root.GetProperty("unit").GetString());
+        Assert.Equal(10, root.GetProperty("rows").GetArrayLength());
+        var first = root.GetProperty("rows")[0];
+        Assert.Equal(6, first.GetProperty("row").GetInt32());
+        Assert.Equal("年产20万套新能源汽车电驱系统项目", first.GetProperty("fields").GetProperty("name").GetString());
+        Assert.Equal(61200, first.GetProperty("fields").GetProperty("completedToDate").GetDecimal());
+        Assert.Equal("县经信局", first.GetProperty("fields").GetProperty("leadUnit").GetString());
+        var issue = root.GetProperty("issues").EnumerateArray().First(i => i.GetProperty("code").GetString() == "unitUnknown");
+        Assert.Equal("error", issue.GetProperty("severity").GetString());
+        Assert.Equal("N", issue.GetProperty("column").GetString());
+        Assert.Contains("县经信局", issue.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Equal(projects, Scalar("SELECT COUNT(*) FROM \"Projects\""));
+
+        var import = await Sqlite("import", sample, "--kind", "projects", "--create-missing");
+        Assert.True(import.Exit == 0, import.Out + import.Err);
+        Assert.Contains("新增 10 行", import.Out, StringComparison.Ordinal);
+        Assert.Equal(projects + 10, Scalar("SELECT COUNT(*) FROM \"Projects\""));
+        var ledger = Scalar("SELECT MAX(\"LedgerId\") FROM \"WorkItems\" WHERE \"Kind\" = 'KeyProject'");
+
+        var file = Path.Combine(dir, "out.xlsx");
+        var export = await Sqlite("export", "--ledger", ledger.ToString(System.Globalization.CultureInfo.InvariantCulture), "--out", file);
+        Assert.True(export.Exit == 0, export.Err);
+        var parse = Duban.Sheets.Ledgers.LedgerReader.Read(Duban.Sheets.XlsxReader.Read(File.OpenRead(file)), Duban.Sheets.Ledgers.LedgerKind.Projects);
+        Assert.Equal(10, parse.Rows.Count);
+
+        var bad = await Sqlite("import", Path.Combine(dir, "missing.xlsx"), "--kind", "projects");
+        Assert.Equal(2, bad.Exit);
+    }
 }
