@@ -25,7 +25,7 @@ public sealed class LedgerFileJourney(BrowserFixture app)
         await Expect(issue).ToContainTextAsync("6");
         await Expect(issue).ToContainTextAsync("N");
         await Expect(office.Locator("#rows tr[data-row='6']")).ToContainTextAsync("不导入");
-        await app.ScreenshotAsync(office, "30-import-issues");
+        await app.ScreenshotAsync(office, "40-import-issues");
         await office.GetByRole(AriaRole.Button, new() { Name = "放弃" }).First.ClickAsync();
 
         // Again, creating the missing units and people.
@@ -43,14 +43,14 @@ public sealed class LedgerFileJourney(BrowserFixture app)
         await mapping.GetByLabel("L 存在问题").SelectOptionAsync("ignored");
         await mapping.GetByRole(AriaRole.Button, new() { Name = "按此对应重新检查" }).ClickAsync();
         await Expect(office.Locator("#mapping").GetByLabel("L 存在问题")).ToHaveValueAsync("ignored");
-        await app.ScreenshotAsync(office, "31-import-mapping");
+        await app.ScreenshotAsync(office, "41-import-mapping");
 
         await office.GetByRole(AriaRole.Button, new() { Name = "确认导入 10 行" }).ClickAsync();
         await Expect(office.Locator("#result")).ToContainTextAsync("新增 10 行");
         await office.GetByRole(AriaRole.Link, new() { Name = "查看台账" }).ClickAsync();
         await Expect(office.GetByRole(AriaRole.Link, new() { Name = "年产20万套新能源汽车电驱系统项目" })).ToBeVisibleAsync();
         await Expect(office.GetByRole(AriaRole.Link, new() { Name = "城北未来社区" })).ToBeVisibleAsync();
-        await app.ScreenshotAsync(office, "32-imported-ledger");
+        await app.ScreenshotAsync(office, "42-imported-ledger");
 
         // The ledger goes back out as a workbook.
         var download = await office.RunAndWaitForDownloadAsync(() => office.GetByRole(AriaRole.Link, new() { Name = "导出 Excel" }).ClickAsync());

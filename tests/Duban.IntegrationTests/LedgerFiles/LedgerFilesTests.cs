@@ -230,10 +230,26 @@ public abstract class LedgerFilesTests(DubanFactory app)
         Assert.Contains("城北未来社区", csv, StringComparison.Ordinal);
         var totalsLine = csv.Split('\n').Single(line => line.StartsWith("合计", StringComparison.Ordinal));
         Assert.Contains("1,244,000", totalsLine, StringComparison.Ordinal);
+        // Imported back into its ledger, the export changes nothing: every project updates to what it was.
+        var before = await ProjectSnapshotAsync(ledgerId);
+        var (againStatus, again) = await ImportAsync(office, exported, "export.xlsx", "projects", dryRun: false, ledgerId: ledgerId);
+        Assert.Equal(HttpStatusCode.OK, againStatus);
+        Assert.Equal(10, again.GetProperty("result").GetProperty("rows").EnumerateArray().Count(r => r.GetProperty("action").GetString() == "update"));
+        Assert.Equal(before, await ProjectSnapshotAsync(ledgerId));
+
         var motorLine = csv.Split('\n').Single(line => line.Contains("年产20万套新能源汽车电驱系统项目", StringComparison.Ordinal));
         Assert.Contains("61,200", motorLine, StringComparison.Ordinal);
         Assert.Matches("(红灯|黄灯|绿灯|未开始)", motorLine);
     }
+
+    private Task<List<string>> ProjectSnapshotAsync(int ledgerId) => app.WithDbAsync(async db =>
+        (await db.WorkItems.IgnoreQueryFilters().Where(w => w.LedgerId == ledgerId).OrderBy(w => w.Id)
+            .Join(db.Projects.IgnoreQueryFilters(), w => w.Id, p => p.WorkItemId, (w, p) => new { w.Id, w.Name, w.LeadUnitId, w.LeaderId, w.LiaisonId, w.Section, w.Content, p.TotalInvestment, p.Stage, p.Category, p.Nature, p.StartYear, p.EndYear, p.Longitude, p.Latitude, p.TownUnitId })
+            .ToListAsync())
+        .Select(x => string.Join("|", x.Name, x.LeadUnitId, x.LeaderId, x.LiaisonId, x.Section, x.Content, x.TotalInvestment, x.Stage, x.Category, x.Nature, x.StartYear, x.EndYear, x.Longitude, x.Latitude, x.TownUnitId,
+            db.ProjectInvestments.IgnoreQueryFilters().Where(i => i.WorkItemId == x.Id && i.Year == 2026).Sum(i => i.Amount),
+            db.ProjectYearPlans.IgnoreQueryFilters().Where(p => p.WorkItemId == x.Id && p.Year == 2026).Sum(p => p.Amount)))
+        .ToList());
 
     private static byte[] Book(Action<XlsxWriter> write)
     {
