@@ -34,7 +34,7 @@ public static class BulkInsert
         var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
         var columns = entity.GetProperties()
             .Where(p => p.ValueGenerated != Microsoft.EntityFrameworkCore.Metadata.ValueGenerated.OnAdd && p.GetColumnName(table) is not null && !p.IsShadowProperty())
-            .Select(p => (Property: p, Column: p.GetColumnName(table)!, Mapping: (RelationalTypeMapping)p.GetRelationalTypeMapping()))
+            .Select(p => (Property: p, Column: p.GetColumnName(table)!, Mapping: (RelationalTypeMapping)p.GetRelationalTypeMapping(), Getter: p.GetGetter()))
             .ToList();
         var prefix = $"INSERT INTO \"{table.Name}\" ({string.Join(", ", columns.Select(c => $"\"{c.Column}\""))}) VALUES ";
         var perStatement = Math.Max(1, MaxParameters / columns.Count);
@@ -56,10 +56,10 @@ public static class BulkInsert
                 sql.Append(i == start ? "(" : ", (");
                 for (var c = 0; c < columns.Count; c++)
                 {
-                    var (property, _, mapping) = columns[c];
+                    var (property, _, mapping, getter) = columns[c];
                     var name = "@b" + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
                     n++;
-                    var value = property.GetGetter().GetClrValue(rows[i]);
+                    var value = getter.GetClrValue(rows[i]);
                     command.Parameters.Add(mapping.CreateParameter(command, name, value, property.IsNullable));
                     sql.Append(c == 0 ? name : ", " + name);
                 }

@@ -156,5 +156,5 @@ public static class CsvReader
 
     /// <summary>The sheet name a CSV file gets: its file name without the extension.</summary>
     public static string SheetNameFor(string fileName) =>
-        Path.GetFileNameWithoutExtension(fileName) is { Length: > 0 } name ? name : string.Create(CultureInfo.InvariantCulture, $"Sheet1");
+        Path.GetFileNameWithoutExtension(fileName) is { Length: > 0 } name ? name : "Sheet1";
 }

@@ -40,6 +40,7 @@ public sealed class Sheet
     private readonly SortedDictionary<int, SheetCell?[]> rows = [];
     private readonly List<MergedRange> merges = [];
     private Dictionary<(int, int), MergedRange>? mergeIndex;
+    private List<MergedRange> largeMerges = [];
 
     public Sheet(string name, bool isHidden = false)
     {
@@ -94,10 +95,12 @@ public sealed class Sheet
         {
             // Ranges are indexed cell by cell; a range larger than a few thousand cells is a banner and is checked directly.
             mergeIndex = [];
+            largeMerges = [];
             foreach (var m in merges)
             {
                 if ((long)(m.LastRow - m.FirstRow + 1) * (m.LastColumn - m.FirstColumn + 1) > 4096)
                 {
+                    largeMerges.Add(m);
                     continue;
                 }
 
@@ -116,9 +119,9 @@ public sealed class Sheet
             return found;
         }
 
-        foreach (var m in merges)
+        foreach (var m in largeMerges)
         {
-            if ((long)(m.LastRow - m.FirstRow + 1) * (m.LastColumn - m.FirstColumn + 1) > 4096 && m.Contains(row, column))
+            if (m.Contains(row, column))
             {
                 return m;
             }

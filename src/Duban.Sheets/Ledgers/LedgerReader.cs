@@ -130,32 +130,26 @@ public static partial class LedgerReader
 
         // Title and note rows above the header: the title names the year; notes state the unit and the date.
         var unitStated = false;
-        foreach (var r in sheet.RowNumbers.TakeWhile(r => r < headerRow))
+        var notes = sheet.RowNumbers.TakeWhile(r => r < headerRow).SelectMany(r => sheet.CellsOf(r)).Select(x => x.Cell.Text).ToList();
+        foreach (var text in notes)
         {
-            foreach (var (_, cell) in sheet.CellsOf(r))
+            if (parse.Title is null && text.Trim().Length >= 4)
             {
-                var text = cell.Text;
-                if (parse.Title is null && text.Trim().Length >= 4)
-                {
-                    parse.Title = text.Trim();
-                }
+                parse.Title = text.Trim();
+            }
 
-                if (Values.SheetUnit(text) is { } unit)
-                {
-                    parse.Unit = unit.Unit;
-                    unitStated = true;
-                }
+            if (Values.SheetUnit(text) is { } unit)
+            {
+                parse.Unit = unit.Unit;
+                unitStated = true;
             }
         }
 
         parse.Year = options.Year
             ?? (parse.Title is not null && TitleYear().Match(HeaderText.Canonical(parse.Title)) is { Success: true } y ? int.Parse(y.Groups["y"].Value, CultureInfo.InvariantCulture) : null);
-        foreach (var r in sheet.RowNumbers.TakeWhile(r => r < headerRow))
+        foreach (var text in notes)
         {
-            foreach (var (_, cell) in sheet.CellsOf(r))
-            {
-                parse.AsOf ??= Values.AsOf(cell.Text, parse.Year ?? options.Today ?? DateTime.Today.Year);
-            }
+            parse.AsOf ??= Values.AsOf(text, parse.Year ?? options.Today ?? DateTime.Today.Year);
         }
 
         parse.Year ??= parse.AsOf?.Year ?? options.Today ?? DateTime.Today.Year;

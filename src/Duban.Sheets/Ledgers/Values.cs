@@ -88,7 +88,6 @@ public static partial class Values
         }
 
         decimal value;
-        Severity? warn = null;
         if (cell.Number is { } n)
         {
             value = (decimal)n;
@@ -118,7 +117,6 @@ public static partial class Values
                     _ => 1m,
                 };
                 value = decimal.Round(value * own, 4);
-                warn = Severity.Warning;
                 if (value < 0)
                 {
                     return new(null, IssueCodes.Negative, Severity.Error, text);
@@ -133,7 +131,6 @@ public static partial class Values
             return new(null, IssueCodes.Negative, Severity.Error, cell.Text);
         }
 
-        _ = warn;
         return Read<decimal?>.Ok(decimal.Round(value * factor, 4));
     }
 

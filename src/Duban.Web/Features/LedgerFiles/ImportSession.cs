@@ -128,6 +128,4 @@ public sealed class ImportSession(DubanDb db, LedgerImport import, WorkContext w
         ArgumentNullException.ThrowIfNull(issue);
         return ImportJson.Message(l, issue);
     }
-
-    internal static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

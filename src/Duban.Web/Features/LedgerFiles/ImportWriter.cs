@@ -122,7 +122,7 @@ internal sealed class ImportWriter(DubanDb db, ImportActor actor, ImportRequest 
                 RegionId = actor.RegionId,
                 ParentId = root.Id,
                 Name = name,
-                Kind = name.EndsWith('镇') || name.EndsWith('乡') || name.EndsWith("街道", StringComparison.Ordinal) ? UnitKind.TownOrStreet : UnitKind.Department,
+                Kind = NameDirectory.IsTownName(name) ? UnitKind.TownOrStreet : UnitKind.Department,
                 SortOrder = 900,
             };
             db.Units.Add(unit);

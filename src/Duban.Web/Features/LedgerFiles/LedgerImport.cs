@@ -179,8 +179,7 @@ public sealed class LedgerImport(DubanDb db, RecomputeLights lights, IStringLoca
         if (row.Text("town") is { } town)
         {
             plan.Town = names.MatchUnit(town);
-            var townLike = town.EndsWith('镇') || town.EndsWith('乡') || town.EndsWith("街道", StringComparison.Ordinal);
-            UnitIssue(preview, plan, plan.Town, Letter("town"), Severity.Warning, request.CreateMissing && townLike);
+            UnitIssue(preview, plan, plan.Town, Letter("town"), Severity.Warning, request.CreateMissing && NameDirectory.IsTownName(town));
         }
 
         plan.Leader = Person(preview, plan, names, "leader", wantLeader: true, request.CreateMissing);

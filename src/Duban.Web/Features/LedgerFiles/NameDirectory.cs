@@ -26,6 +26,9 @@ public sealed class NameDirectory(IReadOnlyList<UnitEntry> units, IReadOnlyList<
 
     public IReadOnlyList<UnitEntry> Units => units;
 
+    /// <summary>A town, township or street by its name (…镇, …乡, …街道).</summary>
+    public static bool IsTownName(string name) => name.EndsWith('镇') || name.EndsWith('乡') || name.EndsWith("街道", StringComparison.Ordinal);
+
     public UnitMatch MatchUnit(string text)
     {
         var canonical = HeaderText.Canonical(text);
