@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test Duban has: unit, integration (SQLite and a real PostgreSQL started here on loopback; email
-# against Debian's aiosmtpd), and browser journeys in Debian's Chromium. Installs what is missing first. Ends with one summary line.
+# against Debian's aiosmtpd; documents opened by LibreOffice and read back with poppler), and browser journeys in Debian's Chromium. Installs what is missing first. Ends with one summary line.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -12,7 +12,7 @@ log() { printf '\n== %s\n' "$*"; }
 
 # --- System packages -------------------------------------------------------------------------
 need=()
-for pkg in postgresql chromium fonts-noto-cjk python3-aiosmtpd libreoffice-calc-nogui; do
+for pkg in postgresql chromium fonts-noto-cjk python3-aiosmtpd libreoffice-calc-nogui libreoffice-writer-nogui poppler-utils; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || need+=("$pkg")
 done
 if [ ${#need[@]} -gt 0 ]; then
@@ -35,6 +35,8 @@ log "Starting PostgreSQL $("$pg_bin/postgres" --version | awk '{print $3}') on 1
 run_as_pg "$pg_bin/initdb -D $pg_dir/data -U postgres -A trust -E UTF8 --locale=C.UTF-8" >/dev/null
 run_as_pg "$pg_bin/pg_ctl -D $pg_dir/data -l $pg_dir/log -w -o \"-p $pg_port -k $pg_dir -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off -c max_connections=200\" start" >/dev/null
 export DUBAN_TEST_PG="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=postgres"
+# Word and Excel files the tests had LibreOffice open, with the PDFs it made of them, for a person to look at.
+export DUBAN_TEST_DOCUMENTS="$artifacts/documents"
 
 # --- Build, style, tests ----------------------------------------------------------------------
 log "Building (warnings are errors)"

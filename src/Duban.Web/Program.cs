@@ -1,6 +1,7 @@
 using Duban.Web.Features.Accounts;
 using Duban.Web.Features.Attachments;
 using Duban.Web.Features.Audit;
+using Duban.Web.Features.Bulletins;
 using Duban.Web.Features.Calendar;
 using Duban.Web.Features.LedgerFiles;
 using Duban.Web.Features.Ledgers;
@@ -52,6 +53,7 @@ api.MapNoticesApi();
 api.MapDeliveriesApi();
 api.MapAttachmentsApi();
 api.MapLedgerFilesApi();
+api.MapBulletinsApi();
 
 await DatabaseStartup.PrepareAsync(app);
 Cli.AnnounceWhenStarted(app);

@@ -149,6 +149,8 @@ internal sealed class RegionLightSettingsConfiguration : IEntityTypeConfiguratio
     {
         builder.HasIndex(s => s.RegionId).IsUnique();
         builder.Property(s => s.TimeCurve).HasMaxLength(100);
+        builder.Property(s => s.BulletinWeekday).HasConversion<string>().HasMaxLength(10);
+        builder.Property(s => s.BulletinOffice).HasMaxLength(100);
     }
 }
 
@@ -284,4 +286,28 @@ internal sealed class ImportBatchConfiguration : IEntityTypeConfiguration<Import
 internal sealed class ImportTemplateConfiguration : IEntityTypeConfiguration<ImportTemplate>
 {
     public void Configure(EntityTypeBuilder<ImportTemplate> builder) => builder.HasIndex(t => new { t.RegionId, t.Kind }).IsUnique();
+}
+
+internal sealed class BulletinConfiguration : IEntityTypeConfiguration<Duban.Domain.Bulletins.Bulletin>
+{
+    public void Configure(EntityTypeBuilder<Duban.Domain.Bulletins.Bulletin> builder)
+    {
+        builder.Property(b => b.Kind).HasConversion<string>().HasMaxLength(10);
+        builder.Property(b => b.Status).HasConversion<string>().HasMaxLength(10);
+        builder.Property(b => b.Title).HasMaxLength(200);
+        builder.Property(b => b.IssuingOffice).HasMaxLength(100);
+        builder.Property(b => b.Addressee).HasMaxLength(200);
+        builder.Property(b => b.Summary).HasMaxLength(Duban.Domain.Bulletins.Bulletin.MaxText);
+        builder.Property(b => b.Requirements).HasMaxLength(Duban.Domain.Bulletins.Bulletin.MaxText);
+        builder.Property(b => b.CopyTo).HasMaxLength(500);
+        builder.Property(b => b.ComposedByName).HasMaxLength(100);
+        builder.Property(b => b.IssuedByName).HasMaxLength(100);
+        builder.Ignore(b => b.Number);
+        builder.Ignore(b => b.IsIssued);
+
+        // One bulletin of a kind per period, even when several app nodes compose drafts on schedule at once;
+        // and one number per kind and year, even when two offices issue at once.
+        builder.HasIndex(b => new { b.RegionId, b.Kind, b.PeriodStart }).IsUnique();
+        builder.HasIndex(b => new { b.RegionId, b.Kind, b.Year, b.Sequence }).IsUnique();
+    }
 }

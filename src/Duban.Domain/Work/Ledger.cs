@@ -71,6 +71,14 @@ public sealed class RegionLightSettings : IRegionOwned, IAudited
     /// <summary>Projects: twelve cumulative percentages ("5,12,20,…,100"), or empty for months ÷ 12.</summary>
     public string? TimeCurve { get; set; }
 
+    /// <summary>Bulletins: the weekly draft is composed on this day at <see cref="BulletinHour"/> (the monthly on the month's last day).</summary>
+    public DayOfWeek BulletinWeekday { get; set; } = DayOfWeek.Friday;
+
+    public int BulletinHour { get; set; } = 17;
+
+    /// <summary>Bulletins: the issuing office's name (编发单位); empty for the region's name and "督查室".</summary>
+    public string? BulletinOffice { get; set; }
+
     public LightSettings ToSettings() => new()
     {
         DueSoonDays = DueSoonDays,

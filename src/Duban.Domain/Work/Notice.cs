@@ -60,6 +60,7 @@ public enum MessageKind
     ReportMissing = 2,
     Notice = 3,
     Returned = 4,
+    Bulletin = 5,
 }
 
 /// <summary>One message in one account's in-app inbox. <see cref="DedupKey"/> keeps a reminder to once a day.</summary>
@@ -70,6 +71,7 @@ public sealed class Message : IRegionOwned
     public int AccountId { get; set; }
     public int? WorkItemId { get; set; }
     public int? NoticeId { get; set; }
+    public int? BulletinId { get; set; }
     public MessageKind Kind { get; set; }
     public required string Title { get; set; }
     public string? Body { get; set; }

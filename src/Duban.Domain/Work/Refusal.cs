@@ -22,4 +22,5 @@ public sealed record Refusal(string Code)
     public static readonly Refusal StageAfterNext = new("StageAfterNext");
     public static readonly Refusal AlreadyWithdrawn = new("AlreadyWithdrawn");
     public static readonly Refusal NotWithdrawn = new("NotWithdrawn");
+    public static readonly Refusal AlreadyIssued = new("AlreadyIssued");
 }

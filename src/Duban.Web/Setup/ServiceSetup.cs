@@ -51,6 +51,11 @@ public static class ServiceSetup
         services.AddScoped<Features.LedgerFiles.LedgerImport>();
         services.AddScoped<Features.LedgerFiles.ImportSession>();
         services.AddScoped<Features.LedgerFiles.LedgerExport>();
+        services.AddScoped<Features.Bulletins.ComposeBulletin>();
+        services.AddScoped<Features.Bulletins.EditBulletin>();
+        services.AddScoped<Features.Bulletins.IssueBulletin>();
+        services.AddScoped<Features.Bulletins.DiscardBulletin>();
+        services.AddScoped<Features.Bulletins.ComposeScheduledDrafts>();
         services.AddSingleton<Features.Attachments.IFileStore, Features.Attachments.LocalFileStore>();
         services.Configure<Features.Notices.NotifyOptions>(config.GetSection("Duban:Notify"));
         services.AddScoped<Features.Notices.QueueDeliveries>();
@@ -59,6 +64,7 @@ public static class ServiceSetup
         services.AddHttpClient("webhook", c => c.Timeout = TimeSpan.FromSeconds(10));
         services.AddHostedService<Jobs.RemindersJob>();
         services.AddHostedService<Jobs.LightsJob>();
+        services.AddHostedService<Jobs.BulletinsJob>();
 
         var database = DatabaseOptions.From(config, builder.Environment.ContentRootPath);
         services.AddSingleton(database);

@@ -37,6 +37,7 @@ public abstract class AuthorizationTests(DubanFactory app)
         ("PUT", "/api/v1/map/boundary") => ["/api/v1/map/boundary"],
         ("POST", "/Projects/Map") => ["/Projects/Map?handler=Boundary"],
         ("POST", "/api/v1/imports") => ["/api/v1/imports"],
+        ("POST", "/api/v1/bulletins") => ["/api/v1/bulletins"],
         (_, _) => ForeignUrls(pattern),
     };
 
@@ -94,6 +95,9 @@ public abstract class AuthorizationTests(DubanFactory app)
         "/api/v1/attachments/{id:int}" => [$"/api/v1/attachments/{D.AttachmentB}"],
         "/api/v1/deliveries" => ["/api/v1/deliveries"],
         "/api/v1/calendar/{id:int}" => ["/api/v1/calendar/1"],
+        "/api/v1/bulletins/{id:int}" or "/api/v1/bulletins/{id:int}/issue" or "/api/v1/bulletins/{id:int}/document" or "/Bulletins/{id:int}" or "/Bulletins/{id:int}/Print" =>
+            [P(pattern, D.DraftBulletin), P(pattern, D.OtherRegionBulletin)],
+        "/api/v1/notices/{id:int}/document" or "/Notices/{id:int}" => [P(pattern, D.NoticeB)],
         "/Accounts/Edit/{id:int?}" => [$"/Accounts/Edit/{D.LiaisonBAccount}", $"/Accounts/Edit/{D.OtherRegionAccount}", "/Accounts/Edit"],
         _ => [],
     };
@@ -107,7 +111,7 @@ public abstract class AuthorizationTests(DubanFactory app)
         "/api/v1/ledgers", "/api/v1/tasks", "/api/v1/reviews", "/api/v1/calendar", "/api/v1/settings/rules", "/api/v1/notices",
         "/api/v1/projects", "/api/v1/projects/map", "/api/v1/projects/figures", "/api/v1/problems", "/api/v1/map/boundary",
         "/api/v1/overview", "/api/v1/overview/items", "/Overview", "/Overview/Index", "/Overview/Items",
-        "/Projects", "/Projects/Index", "/Projects/Map", "/Projects/Plan", "/Projects/Figures", "/Problems", "/Problems/Index", "/api/v1/inbox", "/Inbox", "/Ledgers", "/Ledgers/Index", "/Todo",
+        "/Projects", "/Projects/Index", "/Projects/Map", "/Projects/Plan", "/Projects/Figures", "/Problems", "/Problems/Index", "/api/v1/inbox", "/Inbox", "/Bulletins", "/Bulletins/Index", "/api/v1/bulletins", "/Ledgers", "/Ledgers/Index", "/Todo",
         "/Account/Login", "/Account/Logout", "/Account/AccessDenied", "/Account/Password", "/Account/Tokens",
         "/Error/{code:int}", "/health", "/culture", "/openapi/{documentName}.json",
     };

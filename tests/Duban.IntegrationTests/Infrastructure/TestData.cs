@@ -62,6 +62,10 @@ public sealed partial class TestData
     public int ProjectB { get; private set; }
     public int OtherRegionProject { get; private set; }
 
+    /// <summary>A bulletin draft of the county (the office's alone), and an issued bulletin of the other region.</summary>
+    public int DraftBulletin { get; private set; }
+    public int OtherRegionBulletin { get; private set; }
+
     public static async Task<TestData> CreateAsync(DubanFactory factory)
     {
         var data = new TestData(factory);
@@ -144,6 +148,31 @@ public sealed partial class TestData
         db.Messages.Add(messageB);
         await db.SaveChangesAsync();
         data.MessageB = messageB.Id;
+
+        static Domain.Bulletins.Bulletin Bulletin(int regionId, DateOnly start) => new()
+        {
+            RegionId = regionId,
+            Kind = Domain.Bulletins.BulletinKind.Weekly,
+            PeriodStart = start,
+            PeriodEnd = start.AddDays(6),
+            Title = "测试通报",
+            IssuingOffice = "督查室",
+            Addressee = "各单位：",
+            Summary = "总体情况",
+            Requirements = "要求",
+            Figures = new Web.Features.Bulletins.BulletinFigures(
+                "测试", start, start, start.AddDays(6), Web.Features.Overview.LightCounts.None, Web.Features.Overview.LightCounts.None, Web.Features.Overview.LightCounts.None,
+                new Web.Features.Bulletins.PeriodActivity(0, 0, 0, 0, 0, 0, 0), [], 0, [], 0, [], []).ToJson(),
+            ComposedByName = "测试",
+            ComposedAt = DateTime.UtcNow,
+        };
+        var draft = Bulletin(region.Id, new DateOnly(2020, 1, 6));
+        var otherBulletin = Bulletin(other.Id, new DateOnly(2020, 1, 6));
+        otherBulletin.Issue(2020, 1, new DateOnly(2020, 1, 10), DateTime.UtcNow, "测试");
+        db.Bulletins.AddRange(draft, otherBulletin);
+        await db.SaveChangesAsync();
+        data.DraftBulletin = draft.Id;
+        data.OtherRegionBulletin = otherBulletin.Id;
         return data;
     }
 

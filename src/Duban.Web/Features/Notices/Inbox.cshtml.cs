@@ -15,7 +15,7 @@ public sealed class InboxModel(DubanDb db, TimeProvider clock) : PageModel
         var me = User.AccountId();
         Messages = await db.Messages.AsNoTracking().Where(m => m.AccountId == me)
             .OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id).Take(200)
-            .Select(m => new MessageDto(m.Id, m.WorkItemId, m.NoticeId, m.Kind, m.Title, m.Body, m.CreatedAt, m.ReadAt)).ToListAsync(ct);
+            .Select(m => new MessageDto(m.Id, m.WorkItemId, m.NoticeId, m.BulletinId, m.Kind, m.Title, m.Body, m.CreatedAt, m.ReadAt)).ToListAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
         await db.Messages.Where(m => m.AccountId == me && m.ReadAt == null).ExecuteUpdateAsync(s => s.SetProperty(m => m.ReadAt, now), ct);
     }

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Duban.Web.Features.Notices;
 
-public sealed record MessageDto(long Id, int? WorkItemId, int? NoticeId, Domain.Work.MessageKind Kind, string Title, string? Body, DateTime CreatedAt, DateTime? ReadAt);
+public sealed record MessageDto(long Id, int? WorkItemId, int? NoticeId, int? BulletinId, Domain.Work.MessageKind Kind, string Title, string? Body, DateTime CreatedAt, DateTime? ReadAt);
 
 public static class NoticesApi
 {
@@ -38,7 +38,7 @@ public static class NoticesApi
             var me = http.User.AccountId();
             var list = await db.Messages.AsNoTracking().Where(m => m.AccountId == me && (unread != true || m.ReadAt == null))
                 .OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id).Take(200)
-                .Select(m => new MessageDto(m.Id, m.WorkItemId, m.NoticeId, m.Kind, m.Title, m.Body, m.CreatedAt, m.ReadAt)).ToListAsync(ct);
+                .Select(m => new MessageDto(m.Id, m.WorkItemId, m.NoticeId, m.BulletinId, m.Kind, m.Title, m.Body, m.CreatedAt, m.ReadAt)).ToListAsync(ct);
             return TypedResults.Ok(list);
         });
 

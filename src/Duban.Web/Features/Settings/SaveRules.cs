@@ -24,6 +24,12 @@ public sealed record RulesInput
     public int? GapRedPoints { get; init; }
     public string? TimeCurve { get; init; }
 
+    /// <summary>The weekly bulletin draft's day and hour; left out by older clients, they keep what is stored.</summary>
+    public DayOfWeek? BulletinWeekday { get; init; }
+
+    public int? BulletinHour { get; init; }
+    public string? BulletinOffice { get; init; }
+
     public static RulesInput From(RegionLightSettings s)
     {
         ArgumentNullException.ThrowIfNull(s);
@@ -42,6 +48,9 @@ public sealed record RulesInput
             GapYellowPoints = s.GapYellowPoints,
             GapRedPoints = s.GapRedPoints,
             TimeCurve = s.TimeCurve,
+            BulletinWeekday = s.BulletinWeekday,
+            BulletinHour = s.BulletinHour,
+            BulletinOffice = s.BulletinOffice,
         };
     }
 }
@@ -93,6 +102,18 @@ public sealed class SaveRules(DubanDb db, ScopeAccessor scopes, RecomputeLights 
             errors.Add(nameof(RulesInput.TimeCurve), l["Settings." + problem]);
         }
 
+        Range(errors, nameof(RulesInput.BulletinHour), input.BulletinHour, 0, 23, required: false);
+        if (input.BulletinWeekday is { } weekday && !Enum.IsDefined(weekday))
+        {
+            errors.Add(nameof(RulesInput.BulletinWeekday), l["Validation.Invalid"]);
+        }
+
+        var office = string.IsNullOrWhiteSpace(input.BulletinOffice) ? null : input.BulletinOffice.Trim();
+        if (office?.Length > 100)
+        {
+            errors.Add(nameof(RulesInput.BulletinOffice), l["Validation.MaxLength", 100]);
+        }
+
         if (input.LetterAfterOverdueDays is { } letter && input.NoticeAfterOverdueDays is { } notice && letter >= notice)
         {
             errors.Add(nameof(RulesInput.NoticeAfterOverdueDays), l["Settings.LadderOrder"]);
@@ -125,6 +146,12 @@ public sealed class SaveRules(DubanDb db, ScopeAccessor scopes, RecomputeLights 
         settings.GapYellowPoints = yellowGap;
         settings.GapRedPoints = redGap;
         settings.TimeCurve = curve;
+        settings.BulletinWeekday = input.BulletinWeekday ?? settings.BulletinWeekday;
+        settings.BulletinHour = input.BulletinHour ?? settings.BulletinHour;
+        if (input.BulletinWeekday is not null || input.BulletinHour is not null || input.BulletinOffice is not null)
+        {
+            settings.BulletinOffice = office;
+        }
         await db.SaveChangesAsync(ct);
         if (lightsBefore != (settings.DueSoonDays, settings.DueSoonInWorkdays, settings.LagPoints, settings.MissedReportsForYellow,
             settings.StartLateYellowMonths, settings.StartLateRedMonths, settings.GapYellowPoints, settings.GapRedPoints, settings.TimeCurve))

@@ -1,0 +1,170 @@
+using System.Globalization;
+using Duban.Documents;
+using Duban.Domain.Bulletins;
+using Duban.Domain.Work;
+using Duban.Web.Features.Tasks;
+using Microsoft.Extensions.Localization;
+
+namespace Duban.Web.Features.Bulletins;
+
+/// <summary>
+/// Lays a bulletin out as an official document: masthead, number, issuing office and date, title, addressee,
+/// the office's summary, the period's activity with two charts, the red and yellow items, the units' on-time
+/// ranking, the requirements, signature and record. The .docx and the print view are both made from it.
+/// Documents are written in Chinese, the language they are issued in, whatever the screen's language.
+/// </summary>
+public static class BulletinDocument
+{
+    private static readonly CultureInfo Chinese = new(Cultures.Chinese);
+
+    public static OfficialDocument Build(Bulletin bulletin, IStringLocalizer l)
+    {
+        ArgumentNullException.ThrowIfNull(bulletin);
+        ArgumentNullException.ThrowIfNull(l);
+        using var _ = DocumentCulture.Use();
+        var f = BulletinFigures.FromJson(bulletin.Figures);
+        var date = BulletinPeriod.ChineseDate(bulletin.IssuedOn ?? f.AsOf);
+        var blocks = new List<DocBlock>
+        {
+            new DocParagraph(ParagraphKind.Masthead, l["Bulletin.Doc.Masthead"]),
+            new DocParagraph(ParagraphKind.IssueNumber, bulletin.IsIssued ? bulletin.Number : l["Bulletin.Doc.DraftNumber", f.AsOf.Year]),
+            new DocIssuerLine(bulletin.IssuingOffice, date),
+            new DocParagraph(ParagraphKind.Title, bulletin.Title),
+            new DocParagraph(ParagraphKind.Addressee, bulletin.Addressee),
+            new DocParagraph(ParagraphKind.Body, bulletin.Summary),
+        };
+
+        var when = bulletin.Kind == BulletinKind.Weekly
+            ? l["Bulletin.Doc.ThisWeek", f.PeriodStart.Month, f.PeriodStart.Day, f.PeriodEnd.Month, f.PeriodEnd.Day].Value
+            : l["Bulletin.Doc.ThisMonth", f.PeriodStart.Month].Value;
+        var p = f.Period;
+        blocks.Add(new DocParagraph(ParagraphKind.Heading1, l["Bulletin.Doc.ActivityHeading"]));
+        blocks.Add(new DocParagraph(ParagraphKind.Body, l["Bulletin.Doc.Activity", when, p.NewRed, p.NewYellow, p.Closed, p.Reports, p.LateReports, p.Letters, p.Notices]));
+        blocks.AddRange(ChartsOf(f, l));
+
+        AddItems(blocks, l, l["Bulletin.Doc.RedHeading"], f.Red, f.RedTotal, Light.Red, f.AsOf);
+        AddItems(blocks, l, l["Bulletin.Doc.YellowHeading"], f.Yellow, f.YellowTotal, Light.Yellow, f.AsOf);
+
+        blocks.Add(new DocParagraph(ParagraphKind.Heading1, l["Bulletin.Doc.RankingHeading"]));
+        var top = f.Top.ToList();
+        var bottom = f.Bottom.ToList();
+        string Named(IEnumerable<RankedUnit> units) => string.Join("、", units.Select(u => l["Bulletin.Doc.RankedName", u.Unit, u.OnTimeRate ?? 0].Value));
+        blocks.Add(new DocParagraph(ParagraphKind.Body, top.Count == 0 ? l["Bulletin.Doc.NoRanking"]
+            : bottom.Count == 0 ? l["Bulletin.Doc.RankingTopOnly", Named(top)]
+            : l["Bulletin.Doc.Ranking", Named(top), Named(bottom)]));
+        if (f.Ranking.Count > 0)
+        {
+            blocks.Add(new DocTable(
+                [
+                    new(l["Bulletin.Doc.Col.Rank"], 12, true), new(l["Bulletin.Doc.Col.Unit"], 40), new(l["Bulletin.Doc.Col.Items"], 14, true),
+                    new(l["Bulletin.Doc.Col.Due"], 16, true), new(l["Bulletin.Doc.Col.OnTime"], 18, true), new(l["Bulletin.Doc.Col.Rate"], 20, true),
+                    new(l["Bulletin.Doc.Col.Red"], 12, true), new(l["Bulletin.Doc.Col.Yellow"], 12, true), new(l["Bulletin.Doc.Col.Missing"], 12, true),
+                ],
+                f.Ranking.Select(r => (IReadOnlyList<string>)
+                [
+                    r.Rank?.ToString(Chinese) ?? "—", r.Unit, N(r.Items), N(r.Due), N(r.OnTime), r.OnTimeRate is { } rate ? rate.ToString(Chinese) + "%" : "—", N(r.Red), N(r.Yellow), N(r.ReportsMissing),
+                ]).ToList()));
+        }
+
+        blocks.Add(new DocParagraph(ParagraphKind.Heading1, l["Bulletin.Doc.RequirementsHeading"]));
+        blocks.Add(new DocParagraph(ParagraphKind.Body, bulletin.Requirements));
+        blocks.Add(new DocParagraph(ParagraphKind.Signature, bulletin.IssuingOffice));
+        blocks.Add(new DocParagraph(ParagraphKind.Signature, date));
+        var record = new List<(string, string?)>();
+        if (!string.IsNullOrWhiteSpace(bulletin.CopyTo))
+        {
+            record.Add((l["Bulletin.Doc.CopyTo", bulletin.CopyTo.Trim()], null));
+        }
+
+        record.Add((bulletin.IssuingOffice, l["Bulletin.Doc.Printed", date]));
+        blocks.Add(new DocRecord(record));
+        return new OfficialDocument(bulletin.Title, bulletin.IssuingOffice, blocks);
+    }
+
+    private static string N(int n) => n.ToString(Chinese);
+
+    private static void AddItems(List<DocBlock> blocks, IStringLocalizer l, string heading, IReadOnlyList<BulletinItem> items, int total, Light light, DateOnly asOf)
+    {
+        blocks.Add(new DocParagraph(ParagraphKind.Heading1, heading));
+        var lightName = l.Of(light);
+        if (total == 0)
+        {
+            blocks.Add(new DocParagraph(ParagraphKind.Body, l["Bulletin.Doc.NoItems", BulletinPeriod.ChineseDate(asOf), lightName]));
+            return;
+        }
+
+        blocks.Add(new DocParagraph(ParagraphKind.Body, l["Bulletin.Doc.Items", BulletinPeriod.ChineseDate(asOf), lightName, total]));
+        blocks.Add(new DocTable(
+            [
+                new(l["Bulletin.Doc.Col.No"], 10, true), new(l["Bulletin.Doc.Col.Item"], 42), new(l["Bulletin.Doc.Col.LeadUnit"], 24),
+                new(l["Bulletin.Doc.Col.Leader"], 18, true), new(l["Bulletin.Doc.Col.Reason"], 34), new(l["Bulletin.Doc.Col.Problem"], 28),
+            ],
+            items.Select((i, n) => (IReadOnlyList<string>)
+            [
+                (n + 1).ToString(Chinese),
+                i.Kind == WorkItemKind.KeyProject ? l["Bulletin.Doc.ProjectName", i.Name].Value : i.Name,
+                i.LeadUnit ?? string.Empty,
+                i.Leader ?? string.Empty,
+                new LightView(i.Light, i.Reason, i.ReasonDate, i.ReasonText, i.ReasonNumber).ReasonText(l),
+                Problem(l, i),
+            ]).ToList()));
+        if (total > items.Count)
+        {
+            blocks.Add(new DocParagraph(ParagraphKind.Note, l["Bulletin.Doc.MoreItems", items.Count, total - items.Count]));
+        }
+    }
+
+    private static string Problem(IStringLocalizer l, BulletinItem item)
+    {
+        var text = item.Problems is { Length: > 80 } long_ ? long_[..80] + "…" : item.Problems;
+        return (item.Cause, text) switch
+        {
+            (null, null) => string.Empty,
+            ({ } cause, null) => l.Of(cause),
+            (null, { } t) => t,
+            ({ } cause, { } t) => l.Of(cause) + "：" + t,
+        };
+    }
+
+    private static IEnumerable<DocBlock> ChartsOf(BulletinFigures f, IStringLocalizer l)
+    {
+        // The units with most red first, as the overview lists them; at most twenty bars.
+        var units = f.Ranking.OrderByDescending(r => r.Red).ThenByDescending(r => r.Yellow).ThenBy(r => r.Unit, StringComparer.Ordinal).Take(20).ToList();
+        if (units.Count > 0)
+        {
+            var bars = Charts.StackedBars(l["Bulletin.Doc.ChartUnits"], units.Select(u => u.Unit).ToList(),
+            [
+                new(l.Of(Light.Red), Charts.Red, units.Select(u => (double)u.Red).ToList()),
+                new(l.Of(Light.Yellow), Charts.Yellow, units.Select(u => (double)u.Yellow).ToList()),
+                new(l["Bulletin.Doc.OtherLights"], Charts.Green, units.Select(u => (double)(u.Items - u.Red - u.Yellow)).ToList()),
+            ]);
+            yield return new DocImage(bars.Png, bars.Width, bars.Height, 150, l["Bulletin.Doc.ChartUnits"]);
+            yield return new DocParagraph(ParagraphKind.Caption, l["Bulletin.Doc.Figure", 1, l["Bulletin.Doc.ChartUnits"]]);
+        }
+
+        if (f.Trend.Count > 0)
+        {
+            var weeks = f.Trend.Select(t => t.WeekStarting.ToString("M/d", Chinese)).ToList();
+            var lines = Charts.Lines(l["Bulletin.Doc.ChartTrend"], weeks,
+            [
+                new(l["Overview.NewRed"], Charts.Red, f.Trend.Select(t => (double)t.NewRed).ToList()),
+                new(l["Overview.NewYellow"], Charts.Yellow, f.Trend.Select(t => (double)t.NewYellow).ToList()),
+                new(l["Overview.Closed"], Charts.Green, f.Trend.Select(t => (double)t.Closed).ToList()),
+            ]);
+            yield return new DocImage(lines.Png, lines.Width, lines.Height, 150, l["Bulletin.Doc.ChartTrend"]);
+            yield return new DocParagraph(ParagraphKind.Caption, l["Bulletin.Doc.Figure", units.Count > 0 ? 2 : 1, l["Bulletin.Doc.ChartTrend"]]);
+        }
+    }
+}
+
+/// <summary>Sets the UI culture to Chinese for as long as a document is being written, then puts it back.</summary>
+public sealed class DocumentCulture : IDisposable
+{
+    private readonly CultureInfo before = CultureInfo.CurrentUICulture;
+
+    private DocumentCulture() => CultureInfo.CurrentUICulture = new CultureInfo(Cultures.Chinese);
+
+    public static DocumentCulture Use() => new();
+
+    public void Dispose() => CultureInfo.CurrentUICulture = before;
+}

@@ -1,0 +1,128 @@
+using Duban.Data;
+using Duban.Domain.Access;
+using Duban.Domain.Bulletins;
+using Duban.Domain.Work;
+using Duban.Web.Features.Overview;
+using Duban.Web.Features.Tasks;
+using Microsoft.EntityFrameworkCore;
+
+namespace Duban.Web.Features.Bulletins;
+
+/// <summary>One red or yellow item as a bulletin names it: what, who leads it, who answers for it, why, and what blocks it.</summary>
+public sealed record BulletinItem(
+    int Id, WorkItemKind Kind, string Name, string? LeadUnit, string? Leader,
+    Light Light, LightReason Reason, DateOnly? ReasonDate, string? ReasonText, int? ReasonNumber,
+    ProblemCause? Cause, string? Problems);
+
+/// <summary>A unit's place in the on-time ranking; units with nothing due yet have no rate and no rank.</summary>
+public sealed record RankedUnit(int? Rank, int UnitId, string Unit, int Items, int Due, int OnTime, int? OnTimeRate, int Red, int Yellow, int Overdue, int ReportsMissing);
+
+/// <summary>What happened in the period: lights that turned red or yellow, items closed, reports, notices.</summary>
+public sealed record PeriodActivity(int NewRed, int NewYellow, int Closed, int Reports, int LateReports, int Letters, int Notices);
+
+/// <summary>The figures a bulletin is written from, frozen when it is composed (stored as JSON on the bulletin).</summary>
+public sealed record BulletinFigures(
+    string Region, DateOnly AsOf, DateOnly PeriodStart, DateOnly PeriodEnd,
+    LightCounts Tasks, LightCounts Projects, LightCounts Problems, PeriodActivity Period,
+    IReadOnlyList<BulletinItem> Red, int RedTotal, IReadOnlyList<BulletinItem> Yellow, int YellowTotal,
+    IReadOnlyList<RankedUnit> Ranking, IReadOnlyList<WeekTrend> Trend)
+{
+    /// <summary>How many red and how many yellow items a bulletin lists by name; the rest are counted.</summary>
+    public const int ListedPerLight = 30;
+
+    /// <summary>How many units at the top and at the bottom of the ranking are named in the text.</summary>
+    public const int Named = 3;
+
+    public static readonly System.Text.Json.JsonSerializerOptions Json = new(System.Text.Json.JsonSerializerDefaults.Web)
+    {
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+    };
+
+    public string ToJson() => System.Text.Json.JsonSerializer.Serialize(this, Json);
+
+    public static BulletinFigures FromJson(string json) =>
+        System.Text.Json.JsonSerializer.Deserialize<BulletinFigures>(json, Json) ?? throw new InvalidOperationException("Empty bulletin figures.");
+
+    public IEnumerable<RankedUnit> Top => Ranking.Where(r => r.Rank is not null).Take(Named);
+
+    /// <summary>The bottom of the ranking, lowest last; never a unit already named at the top.</summary>
+    public IEnumerable<RankedUnit> Bottom
+    {
+        get
+        {
+            var ranked = Ranking.Where(r => r.Rank is not null).ToList();
+            var count = Math.Min(Named, Math.Max(0, ranked.Count - Named));
+            return ranked.Skip(ranked.Count - count);
+        }
+    }
+
+    /// <summary>
+    /// Counts the region's work as the overview does (one query by lead unit, kind and light, summed up the
+    /// tree), then the period's light changes, reports and notices, and the red and yellow items by name.
+    /// </summary>
+    public static async Task<BulletinFigures> ComposeAsync(DubanDb db, int regionId, BulletinKind kind, DateOnly day, DateTime utcNow, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var region = await db.Regions.IgnoreQueryFilters().AsNoTracking().FirstAsync(r => r.Id == regionId, ct);
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(region.TimeZoneId);
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(utcNow, zone));
+        var scope = AccessScope.WholeRegion(regionId);
+        var overview = await OverviewQueries.LoadAsync(db, scope, new OverviewFilter(), today, utcNow, zone, ct);
+
+        var (start, end) = BulletinPeriod.Of(kind, day);
+        var from = TimeZoneInfo.ConvertTimeToUtc(start.ToDateTime(TimeOnly.MinValue), zone);
+        var to = TimeZoneInfo.ConvertTimeToUtc(end.AddDays(1).ToDateTime(TimeOnly.MinValue), zone);
+        var changes = await db.LightChanges.IgnoreQueryFilters().AsNoTracking()
+            .Where(c => c.RegionId == regionId && c.At >= from && c.At < to)
+            .GroupBy(c => c.To).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        var reports = await db.ProgressReports.IgnoreQueryFilters().AsNoTracking()
+            .Where(r => r.RegionId == regionId && r.SubmittedAt >= from && r.SubmittedAt < to)
+            .GroupBy(r => r.IsLate).Select(g => new { Late = g.Key, Count = g.Count() }).ToListAsync(ct);
+        var notices = await db.Notices.IgnoreQueryFilters().AsNoTracking()
+            .Where(n => n.RegionId == regionId && n.IssuedAt >= from && n.IssuedAt < to)
+            .GroupBy(n => n.Kind).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        int Changed(Light light) => changes.Where(c => c.Key == light).Sum(c => c.Count);
+        var period = new PeriodActivity(
+            Changed(Light.Red), Changed(Light.Yellow), Changed(Light.Done),
+            reports.Sum(r => r.Count), reports.Where(r => r.Late).Sum(r => r.Count),
+            notices.Where(n => n.Key == NoticeKind.ReminderLetter).Sum(n => n.Count), notices.Where(n => n.Key == NoticeKind.SupervisionNotice).Sum(n => n.Count));
+
+        var (red, redTotal) = await ItemsAsync(db, scope, Light.Red, ct);
+        var (yellow, yellowTotal) = await ItemsAsync(db, scope, Light.Yellow, ct);
+
+        return new BulletinFigures(region.Name, today, start, end, overview.Tasks, overview.Projects, overview.Problems, period,
+            red, redTotal, yellow, yellowTotal, Rank(overview.Units), overview.Trend);
+    }
+
+    /// <summary>Units by on-time rate (highest first), then fewer red, then fewer overdue; the 本级 line is not a unit to rank.</summary>
+    public static IReadOnlyList<RankedUnit> Rank(IEnumerable<UnitLine> lines)
+    {
+        ArgumentNullException.ThrowIfNull(lines);
+        var units = lines.Where(l => !l.Direct && l.Lights.Total > 0).ToList();
+        var ranked = units.Where(l => l.OnTimeRate is not null)
+            .OrderByDescending(l => l.OnTime * 1.0 / l.Due).ThenBy(l => l.Lights.Red).ThenBy(l => l.Overdue).ThenBy(l => l.Unit, StringComparer.Ordinal)
+            .Select((l, i) => new RankedUnit(i + 1, l.UnitId, l.Unit, l.Lights.Total, l.Due, l.OnTime, l.OnTimeRate, l.Lights.Red, l.Lights.Yellow, l.Overdue, l.ReportsMissing));
+        var unranked = units.Where(l => l.OnTimeRate is null).OrderBy(l => l.Unit, StringComparer.Ordinal)
+            .Select(l => new RankedUnit(null, l.UnitId, l.Unit, l.Lights.Total, 0, 0, null, l.Lights.Red, l.Lights.Yellow, l.Overdue, l.ReportsMissing));
+        return ranked.Concat(unranked).ToList();
+    }
+
+    private static async Task<(List<BulletinItem> Items, int Total)> ItemsAsync(DubanDb db, AccessScope scope, Light light, CancellationToken ct)
+    {
+        var items = db.WorkItems.IgnoreQueryFilters().AsNoTracking().VisibleTo(db, scope)
+            .Where(w => w.Light == light && w.Kind != WorkItemKind.Problem);
+        var total = await items.CountAsync(ct);
+        var people = db.People.IgnoreQueryFilters().AsNoTracking();
+        var units = db.Units.IgnoreQueryFilters().AsNoTracking();
+        var reports = db.ProgressReports.IgnoreQueryFilters().AsNoTracking();
+        var rows = await items.OrderBy(w => w.LightSince).ThenBy(w => w.Id).Take(ListedPerLight)
+            .Select(w => new BulletinItem(w.Id, w.Kind, w.Name,
+                units.Where(u => u.Id == w.LeadUnitId).Select(u => u.ShortName ?? u.Name).FirstOrDefault(),
+                people.Where(p => p.Id == w.LeaderId).Select(p => p.Name).FirstOrDefault(),
+                w.Light, w.LightReason, w.LightReasonDate, w.LightReasonText, w.LightReasonNumber,
+                reports.Where(r => r.WorkItemId == w.Id && r.ProblemCause != null).OrderByDescending(r => r.SubmittedAt).Select(r => r.ProblemCause).FirstOrDefault(),
+                reports.Where(r => r.WorkItemId == w.Id && r.Problems != null).OrderByDescending(r => r.SubmittedAt).Select(r => r.Problems).FirstOrDefault()))
+            .ToListAsync(ct);
+        return (rows, total);
+    }
+}
