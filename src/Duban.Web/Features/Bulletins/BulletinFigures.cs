@@ -43,18 +43,29 @@ public sealed record BulletinFigures(
     public static BulletinFigures FromJson(string json) =>
         System.Text.Json.JsonSerializer.Deserialize<BulletinFigures>(json, Json) ?? throw new InvalidOperationException("Empty bulletin figures.");
 
-    public IEnumerable<RankedUnit> Top => Ranking.Where(r => r.Rank is not null).Take(Named);
+    /// <summary>The top of the ranking: up to <see cref="Named"/> units, never more than half of those ranked (rounded up).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IEnumerable<RankedUnit> Top
+    {
+        get
+        {
+            var ranked = Ranking.Where(r => r.Rank is not null).ToList();
+            return ranked.Take(Math.Min(Named, ranked.Count - BottomCount(ranked.Count)));
+        }
+    }
 
-    /// <summary>The bottom of the ranking, lowest last; never a unit already named at the top.</summary>
+    /// <summary>The bottom of the ranking, lowest last: up to <see cref="Named"/> units, never more than half, never one named at the top.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public IEnumerable<RankedUnit> Bottom
     {
         get
         {
             var ranked = Ranking.Where(r => r.Rank is not null).ToList();
-            var count = Math.Min(Named, Math.Max(0, ranked.Count - Named));
-            return ranked.Skip(ranked.Count - count);
+            return ranked.Skip(ranked.Count - BottomCount(ranked.Count));
         }
     }
+
+    private static int BottomCount(int ranked) => Math.Min(Named, ranked / 2);
 
     /// <summary>
     /// Counts the region's work as the overview does (one query by lead unit, kind and light, summed up the
