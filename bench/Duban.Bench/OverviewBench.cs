@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Net.Http.Json;
 using Duban.Web.Features.Lights;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -36,5 +37,15 @@ public static class OverviewBench
         var browser = await app.BrowserAsync("bench-office");
         await Timing.MeasureAsync("GET /Overview (page, whole province)", "office", iterations, () => browser.GetAsync("/Overview"));
         await Timing.MeasureAsync("GET /api/v1/overview/items?light=Red (500 rows)", "office", iterations, () => office.GetAsync($"/api/v1/overview/items?unitId={county}&light=Red"));
+
+        // A bulletin of the whole province: composing its figures (a second compose refreshes the same draft),
+        // then writing the Word document with its two charts drawn on the server.
+        var runs = Math.Max(10, iterations / 10);
+        var composed = await office.PostAsJsonAsync("/api/v1/bulletins", new { kind = "Weekly" });
+        composed.EnsureSuccessStatusCode();
+        var bulletin = (await composed.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetInt32();
+        await Timing.MeasureAsync("POST /api/v1/bulletins (compose the week's, whole province)", "office", runs, () => office.PostAsJsonAsync("/api/v1/bulletins", new { kind = "Weekly" }));
+        await Timing.MeasureAsync("GET /api/v1/bulletins/{id}/document (.docx with 2 charts)", "office", runs, () => office.GetAsync($"/api/v1/bulletins/{bulletin}/document"));
+        await Timing.MeasureAsync("GET /Bulletins/{id} (draft page with its preview)", "office", runs, () => browser.GetAsync($"/Bulletins/{bulletin}"));
     }
 }

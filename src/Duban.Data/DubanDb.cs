@@ -165,3 +165,12 @@ internal sealed class UtcDateTimeConverter()
     : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTime, DateTime>(
         v => v.Kind == DateTimeKind.Utc ? v : v.ToUniversalTime(),
         v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+
+/// <summary>
+/// Another context on the same database and for the same actor, for a request that reads several things at
+/// once (a context runs one command at a time). Its tenant filter is the request's.
+/// </summary>
+public sealed class DubanDbForks(DbContextOptions<DubanDb> options, IActorAccessor actors)
+{
+    public DubanDb Create() => new(options, actors);
+}

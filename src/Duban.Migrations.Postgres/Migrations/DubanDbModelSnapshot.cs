@@ -1013,9 +1013,9 @@ namespace Duban.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("RegionId", "At");
-
                     b.HasIndex("WorkItemId", "At");
+
+                    b.HasIndex("RegionId", "At", "To");
 
                     b.ToTable("LightChanges");
                 });
@@ -1587,6 +1587,12 @@ namespace Duban.Migrations.Postgres.Migrations
                     b.HasIndex("RegionId", "Kind", "Status");
 
                     b.HasIndex("RegionId", "LedgerId", "Light");
+
+                    b.HasIndex("RegionId", "Light", "LightSince", "Id")
+                        .HasDatabaseName("IX_WorkItems_Lagging");
+
+                    b.HasIndex("RegionId", "LeadUnitId", "Kind", "Light", "Status", "Deadline", "ClosedOn", "LightReason", "NextReportDueAt", "ExtensionCount")
+                        .HasDatabaseName("IX_WorkItems_Overview");
 
                     b.ToTable("WorkItems");
                 });

@@ -969,9 +969,9 @@ namespace Duban.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("RegionId", "At");
-
                     b.HasIndex("WorkItemId", "At");
+
+                    b.HasIndex("RegionId", "At", "To");
 
                     b.ToTable("LightChanges");
                 });
@@ -1527,6 +1527,12 @@ namespace Duban.Migrations.Sqlite.Migrations
                     b.HasIndex("RegionId", "Kind", "Status");
 
                     b.HasIndex("RegionId", "LedgerId", "Light");
+
+                    b.HasIndex("RegionId", "Light", "LightSince", "Id")
+                        .HasDatabaseName("IX_WorkItems_Lagging");
+
+                    b.HasIndex("RegionId", "LeadUnitId", "Kind", "Light", "Status", "Deadline", "ClosedOn", "LightReason", "NextReportDueAt", "ExtensionCount")
+                        .HasDatabaseName("IX_WorkItems_Overview");
 
                     b.ToTable("WorkItems");
                 });

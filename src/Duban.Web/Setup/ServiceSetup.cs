@@ -69,6 +69,7 @@ public static class ServiceSetup
         var database = DatabaseOptions.From(config, builder.Environment.ContentRootPath);
         services.AddSingleton(database);
         services.AddDbContext<DubanDb>(o => DatabaseSetup.Configure(o, database.Provider, database.ConnectionString));
+        services.AddScoped<DubanDbForks>();
 
         services.AddDataProtection().SetApplicationName("Duban").PersistKeysToDbContext<DubanDb>();
 

@@ -98,6 +98,59 @@ public abstract class OverviewTests(DubanFactory app)
         Assert.Equal(0, foreign.GetProperty("total").GetInt32());
     }
 
+    [Fact]
+    public async Task The_trend_counts_each_weeks_light_changes_by_the_regions_local_week()
+    {
+        var office = await D.ApiClientAsync("duchashi");
+        var zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
+        var today = Duban.Domain.RegionClock.Today(app.Clock, "Asia/Shanghai");
+        var monday = today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
+
+        // Changes at the edges of the weeks, local time: Monday 00:00 belongs to its week, Sunday 23:59 to the one before.
+        var item = (await FactsAsync()).First(f => f.Kind == WorkItemKind.Task).Id;
+        DateTime Local(DateOnly day, int hour, int minute) => TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(new TimeOnly(hour, minute)), zone);
+        var added = new[]
+        {
+            new LightChange { RegionId = D.RegionId, WorkItemId = item, At = Local(monday, 0, 0), From = Light.Green, To = Light.Red },
+            new LightChange { RegionId = D.RegionId, WorkItemId = item, At = Local(monday.AddDays(-1), 23, 59), From = Light.Green, To = Light.Yellow },
+            new LightChange { RegionId = D.RegionId, WorkItemId = item, At = Local(monday.AddDays(-49), 0, 0), From = Light.Red, To = Light.Done },
+            new LightChange { RegionId = D.RegionId, WorkItemId = item, At = Local(monday.AddDays(-49), 0, 0).AddSeconds(-1), From = Light.Red, To = Light.Done },
+        };
+        await app.WithDbAsync(async db => { db.LightChanges.AddRange(added); return await db.SaveChangesAsync(); });
+        try
+        {
+            var changes = await app.WithDbAsync(db => db.LightChanges.IgnoreQueryFilters().Where(c => c.RegionId == D.RegionId).Select(c => new { c.At, c.To }).ToListAsync());
+            var data = await office.GetFromJsonAsync<JsonElement>("/api/v1/overview");
+            var weeks = data.GetProperty("trend").EnumerateArray().ToList();
+            Assert.Equal(8, weeks.Count);
+            for (var i = 0; i < 8; i++)
+            {
+                var start = monday.AddDays(-7 * (7 - i));
+                Assert.Equal(start.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), weeks[i].GetProperty("weekStarting").GetString());
+                var inWeek = changes.Where(c => DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(c.At, zone)) is var d && d >= start && d < start.AddDays(7)).ToList();
+                Assert.Equal(inWeek.Count(c => c.To == Light.Red), weeks[i].GetProperty("newRed").GetInt32());
+                Assert.Equal(inWeek.Count(c => c.To == Light.Yellow), weeks[i].GetProperty("newYellow").GetInt32());
+                Assert.Equal(inWeek.Count(c => c.To == Light.Done), weeks[i].GetProperty("closed").GetInt32());
+            }
+
+            Assert.True(weeks[7].GetProperty("newRed").GetInt32() >= 1);
+            Assert.True(weeks[6].GetProperty("newYellow").GetInt32() >= 1);
+            Assert.True(weeks[0].GetProperty("closed").GetInt32() >= 1);
+
+            // A subtree's trend counts only its own items' changes.
+            var mine = await office.GetFromJsonAsync<JsonElement>($"/api/v1/overview?unitId={D.UnitB}");
+            var unitB = await app.WithDbAsync(db => db.LightChanges.IgnoreQueryFilters()
+                .Where(c => c.RegionId == D.RegionId && db.WorkItems.IgnoreQueryFilters().Any(w => w.Id == c.WorkItemId && w.LeadUnitPath.StartsWith(db.Units.IgnoreQueryFilters().Where(u => u.Id == D.UnitB).Select(u => u.Path).First())))
+                .Select(c => new { c.At, c.To }).ToListAsync());
+            var lastWeek = unitB.Count(c => c.To == Light.Red && DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(c.At, zone)) >= monday);
+            Assert.Equal(lastWeek, mine.GetProperty("trend").EnumerateArray().Last().GetProperty("newRed").GetInt32());
+        }
+        finally
+        {
+            await app.WithDbAsync(async db => { db.LightChanges.RemoveRange(added); return await db.SaveChangesAsync(); });
+        }
+    }
+
     private static string PathOf(int unitId, List<Fact> facts) =>
         facts.Select(f => f.Path).FirstOrDefault(p => p.EndsWith($"/{unitId}/", StringComparison.Ordinal)) ?? $"/none/{unitId}/";
 }

@@ -52,7 +52,7 @@ public sealed record BulletinDto(
 /// there. A refresh rewrites the summary paragraph only when the office has not edited it.
 /// Used by the office's button and by the schedule (<see cref="Jobs.BulletinsJob"/>).
 /// </summary>
-public sealed class ComposeBulletin(DubanDb db, TimeProvider clock, IStringLocalizer<SharedResource> l)
+public sealed class ComposeBulletin(DubanDb db, DubanDbForks forks, TimeProvider clock, IStringLocalizer<SharedResource> l)
 {
     public async Task<Outcome<Bulletin>> RunAsync(int regionId, ComposeInput input, string by, CancellationToken ct = default)
     {
@@ -82,7 +82,7 @@ public sealed class ComposeBulletin(DubanDb db, TimeProvider clock, IStringLocal
             return Outcome<Bulletin>.Invalid(errors);
         }
 
-        var figures = await BulletinFigures.ComposeAsync(db, regionId, input.Kind, day, utcNow, ct);
+        var figures = await BulletinFigures.ComposeAsync(db, regionId, input.Kind, day, utcNow, forks.Create, ct);
         using var culture = DocumentCulture.Use();
         if (existing is not null)
         {

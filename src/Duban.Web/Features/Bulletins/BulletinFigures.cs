@@ -71,14 +71,14 @@ public sealed record BulletinFigures(
     /// Counts the region's work as the overview does (one query by lead unit, kind and light, summed up the
     /// tree), then the period's light changes, reports and notices, and the red and yellow items by name.
     /// </summary>
-    public static async Task<BulletinFigures> ComposeAsync(DubanDb db, int regionId, BulletinKind kind, DateOnly day, DateTime utcNow, CancellationToken ct = default)
+    public static async Task<BulletinFigures> ComposeAsync(DubanDb db, int regionId, BulletinKind kind, DateOnly day, DateTime utcNow, Func<DubanDb>? fork = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(db);
         var region = await db.Regions.IgnoreQueryFilters().AsNoTracking().FirstAsync(r => r.Id == regionId, ct);
         var zone = TimeZoneInfo.FindSystemTimeZoneById(region.TimeZoneId);
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(utcNow, zone));
         var scope = AccessScope.WholeRegion(regionId);
-        var overview = await OverviewQueries.LoadAsync(db, scope, new OverviewFilter(), today, utcNow, zone, ct);
+        var overview = await OverviewQueries.LoadAsync(db, scope, new OverviewFilter(), today, utcNow, zone, fork, ct);
 
         var (start, end) = BulletinPeriod.Of(kind, day);
         var from = TimeZoneInfo.ConvertTimeToUtc(start.ToDateTime(TimeOnly.MinValue), zone);

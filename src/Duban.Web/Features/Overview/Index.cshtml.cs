@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Duban.Web.Features.Overview;
 
 /// <summary>The overview (一图揽全局), and with ?screen=true the self-refreshing big screen (驾驶舱).</summary>
-public sealed class IndexModel(DubanDb db, WorkContext work) : PageModel
+public sealed class IndexModel(DubanDb db, DubanDbForks forks, WorkContext work) : PageModel
 {
     public OverviewData Data { get; private set; } = null!;
     public OverviewFilter Filter { get; private set; } = new();
@@ -24,7 +24,7 @@ public sealed class IndexModel(DubanDb db, WorkContext work) : PageModel
         var scope = await work.ScopeAsync(ct);
         Filter = new OverviewFilter { UnitId = unitId, LedgerId = ledgerId, LeaderId = leaderId, Kind = kind };
         Screen = screen;
-        Data = await OverviewQueries.LoadAsync(db, scope, Filter, work.Today, work.UtcNow, work.Zone, ct);
+        Data = await OverviewQueries.LoadAsync(db, scope, Filter, work.Today, work.UtcNow, work.Zone, forks.Create, ct);
         Units = await db.Units.VisibleTo(scope).AsNoTracking().Where(u => u.IsActive).OrderBy(u => u.Path).ToListAsync(ct);
         MinDepth = Units.Count == 0 ? 0 : Units.Min(u => u.Depth);
         Ledgers = await db.Ledgers.AsNoTracking().Where(l => l.RegionId == scope.RegionId && !l.IsArchived).OrderByDescending(l => l.Year).ThenBy(l => l.Id).ToListAsync(ct);

@@ -13,8 +13,8 @@ public static class OverviewApi
         ArgumentNullException.ThrowIfNull(api);
         var group = api.MapGroup("/overview").WithTags("Overview");
 
-        group.MapGet("/", async Task<Ok<OverviewData>> ([AsParameters] OverviewFilter filter, DubanDb db, WorkContext work, CancellationToken ct) =>
-            TypedResults.Ok(await OverviewQueries.LoadAsync(db, await work.ScopeAsync(ct), filter, work.Today, work.UtcNow, work.Zone, ct)));
+        group.MapGet("/", async Task<Ok<OverviewData>> ([AsParameters] OverviewFilter filter, DubanDb db, DubanDbForks forks, WorkContext work, CancellationToken ct) =>
+            TypedResults.Ok(await OverviewQueries.LoadAsync(db, await work.ScopeAsync(ct), filter, work.Today, work.UtcNow, work.Zone, forks.Create, ct)));
 
         group.MapGet("/items", async Task<Ok<ItemsPage>> ([AsParameters] OverviewQueries.ItemQuery query, DubanDb db, WorkContext work, CancellationToken ct) =>
         {
