@@ -24,11 +24,19 @@ public sealed class IndexModel(DubanDb db, DubanDbForks forks, WorkContext work)
         var scope = await work.ScopeAsync(ct);
         Filter = new OverviewFilter { UnitId = unitId, LedgerId = ledgerId, LeaderId = leaderId, Kind = kind };
         Screen = screen;
+        // The filters' choices are read on a context of their own while the overview is counted.
+        var choices = Task.Run(async () =>
+        {
+            await using var side = forks.Create();
+            var units = await side.Units.VisibleTo(scope).AsNoTracking().Where(u => u.IsActive).OrderBy(u => u.Path).ToListAsync(ct);
+            var ledgers = await side.Ledgers.AsNoTracking().Where(l => l.RegionId == scope.RegionId && !l.IsArchived).OrderByDescending(l => l.Year).ThenBy(l => l.Id).ToListAsync(ct);
+            var leaders = await side.People.AsNoTracking().Where(p => p.RegionId == scope.RegionId && p.IsLeader && p.IsActive).OrderBy(p => p.Id).ToListAsync(ct);
+            return (units, ledgers, leaders);
+        }, ct);
         Data = await OverviewQueries.LoadAsync(db, scope, Filter, work.Today, work.UtcNow, work.Zone, forks.Create, ct);
-        Units = await db.Units.VisibleTo(scope).AsNoTracking().Where(u => u.IsActive).OrderBy(u => u.Path).ToListAsync(ct);
+        (var all, Ledgers, Leaders) = await choices;
+        Units = all;
         MinDepth = Units.Count == 0 ? 0 : Units.Min(u => u.Depth);
-        Ledgers = await db.Ledgers.AsNoTracking().Where(l => l.RegionId == scope.RegionId && !l.IsArchived).OrderByDescending(l => l.Year).ThenBy(l => l.Id).ToListAsync(ct);
-        Leaders = await db.People.AsNoTracking().Where(p => p.RegionId == scope.RegionId && p.IsLeader && p.IsActive).OrderBy(p => p.Id).ToListAsync(ct);
     }
 
     /// <summary>The link behind a figure: the same filter, one unit (or the root), one light or condition.</summary>

@@ -96,7 +96,24 @@ public static class OverviewQueries
         return await ShapeAsync(db, visibleUnits, root, parent, lines, await countTask, await trendTask, await laggingTask, ct);
     }
 
-    private static Task<List<Group>> CountAsync(DubanDb db, AccessScope scope, OverviewFilter filter, string? path, DateOnly today, DateTime utcNow, CancellationToken ct)
+    private static async Task<List<Group>> CountAsync(DubanDb db, AccessScope scope, OverviewFilter filter, string? path, DateOnly today, DateTime utcNow, CancellationToken ct)
+    {
+        if (!db.Database.IsNpgsql())
+        {
+            return await CountQuery(db, scope, filter, path, today, utcNow).ToListAsync(ct);
+        }
+
+        // PostgreSQL's default cost of a random read (4 × a sequential one, a spinning disk's) makes it scan the
+        // region's wide rows rather than the covering index; with the 1.1 usual on SSDs it reads the index alone:
+        // a province's counts 100 → 50 ms. Set for this one query, not for the app.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.Database.ExecuteSqlRawAsync("SET LOCAL random_page_cost = 1.1", ct);
+        var counted = await CountQuery(db, scope, filter, path, today, utcNow).ToListAsync(ct);
+        await transaction.CommitAsync(ct);
+        return counted;
+    }
+
+    private static IQueryable<Group> CountQuery(DubanDb db, AccessScope scope, OverviewFilter filter, string? path, DateOnly today, DateTime utcNow)
     {
         var items = Items(db, scope, filter, path);
         // Counted by lead unit id (an integer, from the covering IX_WorkItems_Overview), then given the unit's path.
@@ -111,8 +128,7 @@ public static class OverviewQueries
                 g.Count(w => w.Status == WorkItemStatus.Closed && w.Deadline != null && w.ClosedOn <= w.Deadline),
                 g.Count(w => w.LightReason == LightReason.MilestoneOverdue || w.LightReason == LightReason.DeadlineOverdue),
                 g.Count(w => w.Status != WorkItemStatus.Closed && w.Status != WorkItemStatus.Paused && w.NextReportDueAt < utcNow),
-                g.Sum(w => w.ExtensionCount)))
-            .ToListAsync(ct);
+                g.Sum(w => w.ExtensionCount)));
     }
 
     private static async Task<OverviewData> ShapeAsync(DubanDb db, List<Unit> visibleUnits, Unit? root, Unit? parent, List<Unit> lines, List<Group> counted, List<WeekTrend> trend, List<LaggingItem> lagging, CancellationToken ct)
@@ -187,39 +203,48 @@ public static class OverviewQueries
         ArgumentNullException.ThrowIfNull(zone);
         var offset = zone.GetUtcOffset(utcNow).TotalHours;
         var from = weekStart.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).AddHours(-offset);
-        // The whole region reads its changes from the (RegionId, At, To) index. A part of it goes item by item
-        // through (WorkItemId, At): the region is left out of that condition, tenant filter included, or the
-        // planners scan the whole region's changes instead (PostgreSQL, a county: 160 ms instead of 15). The
-        // items are the viewer's own, tenant filter and scope applied, so no other region's change can enter.
-        IQueryable<LightChange> changes;
+        // Counted by week in the database, each week's start (local midnight on Monday) taken as an instant.
+        // The whole region: one range count per week over the (RegionId, At, To) index, the eight united — a
+        // condition per week on every change cost 54 ms on SQLite for a province, turning every instant into a
+        // local day 100. A part of the region: its items' changes through (WorkItemId, At), read once with a
+        // condition per week; the region is left out of that query, tenant filter included, or the planners
+        // scan the whole region's changes instead (PostgreSQL, a county: 160 ms instead of 15). Those items are
+        // the viewer's own, tenant filter and scope applied, so no other region's change can enter.
+        var weekly = new List<(int Week, Light To, int Count)>();
         if (!scope.RegionWide || root is not null || filter.LedgerId is not null || filter.LeaderId is not null || filter.Kind is not null)
         {
             var ids = items.Select(w => w.Id);
-            changes = db.LightChanges.IgnoreQueryFilters().AsNoTracking().Where(c => c.At >= from && ids.Contains(c.WorkItemId));
+            DateTime W(int i) => from.AddDays(7 * i);
+            var (w1, w2, w3, w4, w5, w6, w7, w8) = (W(1), W(2), W(3), W(4), W(5), W(6), W(7), W(8));
+            var rows = await db.LightChanges.IgnoreQueryFilters().AsNoTracking()
+                .Where(c => c.At >= from && c.At < w8 && ids.Contains(c.WorkItemId) && (c.To == Light.Red || c.To == Light.Yellow || c.To == Light.Done))
+                .GroupBy(c => c.To)
+                .Select(g => new
+                {
+                    To = g.Key,
+                    Weeks = new[]
+                    {
+                        g.Count(c => c.At < w1), g.Count(c => c.At >= w1 && c.At < w2), g.Count(c => c.At >= w2 && c.At < w3), g.Count(c => c.At >= w3 && c.At < w4),
+                        g.Count(c => c.At >= w4 && c.At < w5), g.Count(c => c.At >= w5 && c.At < w6), g.Count(c => c.At >= w6 && c.At < w7), g.Count(c => c.At >= w7),
+                    },
+                })
+                .ToListAsync(ct);
+            weekly.AddRange(rows.SelectMany(r => r.Weeks.Select((n, i) => (i, r.To, n))));
         }
         else
         {
-            changes = db.LightChanges.AsNoTracking().Where(c => c.At >= from && c.RegionId == scope.RegionId);
+            var region = db.LightChanges.AsNoTracking().Where(c => c.RegionId == scope.RegionId && (c.To == Light.Red || c.To == Light.Yellow || c.To == Light.Done));
+            var rows = await Enumerable.Range(0, 8).Select(i =>
+                {
+                    var (start, end) = (from.AddDays(7 * i), from.AddDays(7 * (i + 1)));
+                    return region.Where(c => c.At >= start && c.At < end).GroupBy(c => c.To).Select(g => new { Week = i, To = g.Key, Count = g.Count() });
+                })
+                .Aggregate((a, b) => a.Concat(b))
+                .ToListAsync(ct);
+            weekly.AddRange(rows.Select(r => (r.Week, r.To, r.Count)));
         }
 
-        // Counted by week in the database: each week's start (local midnight on Monday) as an instant, and one
-        // conditional count per week, which is cheaper than turning every change's instant into a local day.
-        DateTime W(int i) => from.AddDays(7 * i);
-        var (w1, w2, w3, w4, w5, w6, w7) = (W(1), W(2), W(3), W(4), W(5), W(6), W(7));
-        var byWeek = await changes
-            .Where(c => c.To == Light.Red || c.To == Light.Yellow || c.To == Light.Done)
-            .GroupBy(c => c.To)
-            .Select(g => new
-            {
-                To = g.Key,
-                Weeks = new[]
-                {
-                    g.Count(c => c.At < w1), g.Count(c => c.At >= w1 && c.At < w2), g.Count(c => c.At >= w2 && c.At < w3), g.Count(c => c.At >= w3 && c.At < w4),
-                    g.Count(c => c.At >= w4 && c.At < w5), g.Count(c => c.At >= w5 && c.At < w6), g.Count(c => c.At >= w6 && c.At < w7), g.Count(c => c.At >= w7),
-                },
-            })
-            .ToListAsync(ct);
-        int Week(Light to, int i) => byWeek.FirstOrDefault(x => x.To == to)?.Weeks[i] ?? 0;
+        int Week(Light to, int i) => weekly.Where(x => x.Week == i && x.To == to).Sum(x => x.Count);
         return Enumerable.Range(0, 8).Select(i => new WeekTrend(weekStart.AddDays(7 * i), Week(Light.Red, i), Week(Light.Yellow, i), Week(Light.Done, i))).ToList();
     }
 
