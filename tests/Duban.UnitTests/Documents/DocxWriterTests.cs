@@ -14,6 +14,7 @@ public class DocxWriterTests
         new DocParagraph(ParagraphKind.IssueNumber, "〔2026〕第5期"),
         new DocIssuerLine("青山县督查室", "2026年11月27日"),
         new DocParagraph(ParagraphKind.Title, "关于测试的通报"),
+        new DocParagraph(ParagraphKind.Heading1, "一、总体情况"),
         new DocParagraph(ParagraphKind.Body, "第一段\n第二段"),
         new DocTable([new("序号", 10, true), new("事项", 146)], [["1", "修路 & <桥>"], ["2", "多行\n内容"]]),
         .. extra,
@@ -72,6 +73,9 @@ public class DocxWriterTests
             Assert.Equal("32", body.Descendants(W + "sz").First().Attribute(W + "val")!.Value);
             Assert.Equal("仿宋_GB2312", body.Descendants(W + "rFonts").First().Attribute(W + "eastAsia")!.Value);
             Assert.Equal("exact", body.Descendants(W + "spacing").First().Attribute(W + "lineRule")!.Value);
+
+            // A heading stays on the page of what follows it.
+            Assert.NotNull(doc.Descendants(W + "p").First(p => p.Value == "一、总体情况").Descendants(W + "keepNext").SingleOrDefault());
 
             // The table's header repeats on each page; a line break inside a cell stays in its cell.
             var table = doc.Descendants(W + "tbl").Single();
