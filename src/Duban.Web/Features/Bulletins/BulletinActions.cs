@@ -59,7 +59,7 @@ public sealed class ComposeBulletin(DubanDb db, DubanDbForks forks, TimeProvider
         ArgumentNullException.ThrowIfNull(input);
         var region = await db.Regions.IgnoreQueryFilters().AsNoTracking().FirstAsync(r => r.Id == regionId, ct);
         var utcNow = clock.GetUtcNow().UtcDateTime;
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(utcNow, TimeZoneInfo.FindSystemTimeZoneById(region.TimeZoneId)));
+        var today = Domain.RegionClock.Today(clock, region.TimeZoneId);
         var errors = new ValidationErrors();
         if (!Enum.IsDefined(input.Kind))
         {
@@ -209,7 +209,7 @@ public sealed class IssueBulletin(DubanDb db, TimeProvider clock, QueueDeliverie
         ArgumentNullException.ThrowIfNull(scope);
         var region = await db.Regions.IgnoreQueryFilters().AsNoTracking().FirstAsync(r => r.Id == scope.RegionId, ct);
         var utcNow = clock.GetUtcNow().UtcDateTime;
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(utcNow, TimeZoneInfo.FindSystemTimeZoneById(region.TimeZoneId)));
+        var today = Domain.RegionClock.Today(clock, region.TimeZoneId);
         for (var attempt = 1; ; attempt++)
         {
             var bulletin = await db.Bulletins.FirstOrDefaultAsync(b => b.Id == id && b.RegionId == scope.RegionId, ct);
