@@ -56,6 +56,14 @@ public sealed partial class BulletinJourney(BrowserFixture app)
         Assert.Equal("PK"u8.ToArray(), head);
         await app.ScreenshotAsync(office, "51-bulletin-issued");
 
+        // When the next draft comes is the region's rule, next to its other rules.
+        await office.GotoAsync("/Settings");
+        var weekday = office.GetByLabel("周报草稿生成日");
+        await Expect(weekday).ToHaveValueAsync("Friday");
+        await Expect(office.GetByLabel("生成时间（时，0–23）")).ToHaveValueAsync("17");
+        await weekday.ScrollIntoViewIfNeededAsync();
+        await app.ScreenshotAsync(office, "53-settings-bulletins");
+
         // A town's liaison is told in the inbox and reads the issued bulletin, and its print view.
         var liaison = await app.NewPageAsync();
         await app.SignInAsync(liaison, "chengguan");
