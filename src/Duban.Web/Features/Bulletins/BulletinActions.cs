@@ -101,7 +101,7 @@ public sealed class ComposeBulletin(DubanDb db, DubanDbForks forks, TimeProvider
             PeriodEnd = figures.PeriodEnd,
             Status = BulletinStatus.Draft,
             Title = l["Bulletins.DefaultTitle", PeriodName(input.Kind, figures.PeriodStart)],
-            IssuingOffice = string.IsNullOrWhiteSpace(settings?.BulletinOffice) ? l["Bulletins.DefaultOffice", region.Name] : settings.BulletinOffice,
+            IssuingOffice = BulletinAccess.IssuingOffice(settings?.BulletinOffice, region.Name, l),
             Addressee = l["Bulletins.DefaultAddressee"],
             Summary = Summary(figures),
             Requirements = l["Bulletins.DefaultRequirements"],
@@ -281,6 +281,13 @@ public static class BulletinAccess
         ArgumentNullException.ThrowIfNull(scope);
         var region = scope.RegionId;
         return bulletins.Where(b => b.RegionId == region && (office || b.Status == BulletinStatus.Issued));
+    }
+
+    /// <summary>The office that issues bulletins and notices: the region's rule, or the region's name and "督查室".</summary>
+    public static string IssuingOffice(string? configured, string regionName, IStringLocalizer l)
+    {
+        ArgumentNullException.ThrowIfNull(l);
+        return string.IsNullOrWhiteSpace(configured) ? l["Bulletins.DefaultOffice", regionName].Value : configured;
     }
 
     /// <summary>One inbox message about a bulletin to each account, once (the key is the kind of news, the bulletin and the account).</summary>

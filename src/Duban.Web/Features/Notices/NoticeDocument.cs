@@ -46,7 +46,7 @@ public static class NoticeDocument
         ArgumentNullException.ThrowIfNull(l);
         using var _ = DocumentCulture.Use();
         var (n, item) = (facts.Notice, facts.Item);
-        var office = string.IsNullOrWhiteSpace(facts.Office) ? l["Bulletins.DefaultOffice", facts.RegionName].Value : facts.Office;
+        var office = BulletinAccess.IssuingOffice(facts.Office, facts.RegionName, l);
         var issuedOn = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(n.IssuedAt, facts.Zone));
         var kind = l.Of(n.Kind);
         var blocks = new List<DocBlock>
