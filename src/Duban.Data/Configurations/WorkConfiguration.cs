@@ -57,7 +57,9 @@ internal sealed class WorkItemConfiguration : IEntityTypeConfiguration<WorkItem>
 
         // The ledger page filters by region, ledger, lead unit subtree and light.
         builder.HasIndex(w => new { w.RegionId, w.LedgerId, w.Light });
-        builder.HasIndex(w => new { w.RegionId, w.LeadUnitPath });
+        // A subtree's items by one range on the path; kind, light, ledger and id ride along so that lists
+        // (filtered by kind and light, sorted by ledger and id) are counted and sorted from the index alone.
+        builder.HasIndex(w => new { w.RegionId, w.LeadUnitPath, w.Kind, w.Light, w.LedgerId, w.Id }).HasDatabaseName("IX_WorkItems_RegionId_LeadUnitPath");
         builder.HasIndex(w => new { w.RegionId, w.Status });
         builder.HasIndex(w => w.LiaisonId);
         builder.HasIndex(w => w.LeaderId);

@@ -104,7 +104,7 @@ public sealed class WorkItem : IRegionOwned, IAudited
     public int? LightReasonNumber { get; set; }
     public DateTime? LightSince { get; set; }
 
-    /// <summary>The light before the latest recompute; the recompute uses it to record what changed.</summary>
+    /// <summary>The light before the latest recompute that rewrote the row; the recompute uses it to record what changed.</summary>
     public Light PreviousLight { get; set; } = Light.Grey;
 
     public DateOnly? ExemptUntil { get; set; }

@@ -1580,8 +1580,6 @@ namespace Duban.Migrations.Postgres.Migrations
                         .HasDatabaseName("IX_WorkItems_Problems_ParentId")
                         .HasFilter("\"Kind\" = 'Problem'");
 
-                    b.HasIndex("RegionId", "LeadUnitPath");
-
                     b.HasIndex("RegionId", "Status");
 
                     b.HasIndex("RegionId", "Kind", "Status");
@@ -1590,6 +1588,9 @@ namespace Duban.Migrations.Postgres.Migrations
 
                     b.HasIndex("RegionId", "Light", "LightSince", "Id")
                         .HasDatabaseName("IX_WorkItems_Lagging");
+
+                    b.HasIndex("RegionId", "LeadUnitPath", "Kind", "Light", "LedgerId", "Id")
+                        .HasDatabaseName("IX_WorkItems_RegionId_LeadUnitPath");
 
                     b.HasIndex("RegionId", "LeadUnitId", "Kind", "Light", "Status", "Deadline", "ClosedOn", "LightReason", "NextReportDueAt", "ExtensionCount")
                         .HasDatabaseName("IX_WorkItems_Overview");

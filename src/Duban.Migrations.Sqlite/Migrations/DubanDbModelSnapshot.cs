@@ -1520,8 +1520,6 @@ namespace Duban.Migrations.Sqlite.Migrations
                         .HasDatabaseName("IX_WorkItems_Problems_ParentId")
                         .HasFilter("\"Kind\" = 'Problem'");
 
-                    b.HasIndex("RegionId", "LeadUnitPath");
-
                     b.HasIndex("RegionId", "Status");
 
                     b.HasIndex("RegionId", "Kind", "Status");
@@ -1530,6 +1528,9 @@ namespace Duban.Migrations.Sqlite.Migrations
 
                     b.HasIndex("RegionId", "Light", "LightSince", "Id")
                         .HasDatabaseName("IX_WorkItems_Lagging");
+
+                    b.HasIndex("RegionId", "LeadUnitPath", "Kind", "Light", "LedgerId", "Id")
+                        .HasDatabaseName("IX_WorkItems_RegionId_LeadUnitPath");
 
                     b.HasIndex("RegionId", "LeadUnitId", "Kind", "Light", "Status", "Deadline", "ClosedOn", "LightReason", "NextReportDueAt", "ExtensionCount")
                         .HasDatabaseName("IX_WorkItems_Overview");

@@ -18,6 +18,13 @@ public static class Predicates
         return new Replace(lambda.Parameters[0], with).Visit(lambda.Body);
     }
 
+    /// <summary>The body of <paramref name="lambda"/> with its parameter number <paramref name="index"/> replaced by <paramref name="with"/>.</summary>
+    public static Expression Rebind(LambdaExpression lambda, int index, Expression with)
+    {
+        ArgumentNullException.ThrowIfNull(lambda);
+        return new Replace(lambda.Parameters[index], with).Visit(lambda.Body);
+    }
+
     private sealed class Replace(ParameterExpression from, Expression to) : ExpressionVisitor
     {
         protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : base.VisitParameter(node);

@@ -175,6 +175,85 @@ public abstract class RecomputeLightsTests(DubanFactory app)
         Assert.Equal(3, (await RunAt(now.AddDays(21))).Count);
     }
 
+    [Fact]
+    public async Task A_region_loaded_in_bulk_is_lit_in_one_run_and_keeps_every_index()
+    {
+        // 12,000 tasks written straight into the tables, as a migration from spreadsheets would: never lit.
+        var now = new DateTimeOffset(2026, 6, 10, 2, 30, 0, TimeSpan.Zero);
+        using var pin = app.Clock.Pin(now);
+        var today = new DateOnly(2026, 6, 10);
+        var (regionId, ledgerId) = await app.WithDbAsync(async db =>
+        {
+            var region = new Duban.Domain.Organisation.Region { Name = "批量区" + Guid.NewGuid().ToString("N")[..4], Code = "98" + Random.Shared.Next(1000, 9999).ToString(System.Globalization.CultureInfo.InvariantCulture) };
+            db.Regions.Add(region);
+            await db.SaveChangesAsync();
+            var unit = new Duban.Domain.Organisation.Unit { RegionId = region.Id, Name = "批量区政府", Kind = Duban.Domain.Organisation.UnitKind.Leadership };
+            db.Units.Add(unit);
+            await db.SaveChangesAsync();
+            unit.Path = Duban.Domain.Organisation.UnitPath.Child(Duban.Domain.Organisation.UnitPath.Root, unit.Id);
+            var ledger = new Ledger { RegionId = region.Id, Name = "批量清单", Year = 2026 };
+            db.Ledgers.Add(ledger);
+            await db.SaveChangesAsync();
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            var rows = Enumerable.Range(0, 12_000).Select(i => new WorkItem
+            {
+                RegionId = region.Id,
+                LedgerId = ledger.Id,
+                LeadUnitId = unit.Id,
+                LeadUnitPath = unit.Path,
+                Name = $"批量任务{i}",
+                Status = i % 10 == 0 ? WorkItemStatus.NotStarted : WorkItemStatus.InProgress,
+                StartDate = today.AddDays(-100),
+                Deadline = today.AddDays((i % 30) - 10), // some past, some within 7 days, most later
+                CreatedAt = now.UtcDateTime,
+            }).ToList();
+            await Duban.Data.BulkInsert.InsertAsync(db, rows, default);
+            await transaction.CommitAsync();
+            return (region.Id, ledger.Id);
+        });
+
+        var before = await IndexesAsync();
+        RecomputeLights.Result result;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            result = await scope.ServiceProvider.GetRequiredService<RecomputeLights>().RunAsync(regionId);
+        }
+
+        var after = await IndexesAsync();
+        var lit = await app.WithDbAsync(db => db.WorkItems.IgnoreQueryFilters().Where(w => w.RegionId == regionId)
+            .GroupBy(w => w.Light).Select(g => new { Light = g.Key, Count = g.Count(), Unlit = g.Count(w => w.LightSince == null) }).ToListAsync());
+        var history = await app.WithDbAsync(db => db.LightChanges.IgnoreQueryFilters().Where(c => c.RegionId == regionId).CountAsync());
+
+        // Every row was lit once: 1,200 not started stay grey, the rest change colour and are recorded.
+        Assert.Equal(12_000, result.Rewritten);
+        Assert.Equal(10_800, result.Changed);
+        Assert.Equal(10_800, history);
+        Assert.All(lit, g => Assert.Equal(0, g.Unlit));
+        Assert.Equal(1_200, lit.Single(g => g.Light == Light.Grey).Count);
+        Assert.Equal(3_600, lit.Single(g => g.Light == Light.Red).Count); // deadline 9 to 1 days ago
+        Assert.Equal(2_800, lit.Single(g => g.Light == Light.Yellow).Count); // due in 1 to 7 days
+        Assert.Equal(4_400, lit.Single(g => g.Light == Light.Green).Count);
+
+        // The same indexes as before, by name and definition (on PostgreSQL they were dropped and built again).
+        Assert.Equal(before.Select(i => (i.Name, i.Definition)), after.Select(i => (i.Name, i.Definition)));
+        if (app.Provider == Duban.Data.DatabaseProvider.Postgres)
+        {
+            Assert.NotEqual(before.Single(i => i.Name == "IX_WorkItems_Overview").Oid, after.Single(i => i.Name == "IX_WorkItems_Overview").Oid);
+        }
+
+        // A second run finds nothing to do.
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            Assert.Equal(new RecomputeLights.Result(0, 0), await scope.ServiceProvider.GetRequiredService<RecomputeLights>().RunAsync(regionId));
+        }
+    }
+
+    private sealed record IndexRow(string Name, string Definition, long Oid);
+
+    private Task<List<IndexRow>> IndexesAsync() => app.WithDbAsync(db => app.Provider == Duban.Data.DatabaseProvider.Postgres
+        ? db.Database.SqlQueryRaw<IndexRow>("SELECT i.indexname AS \"Name\", i.indexdef AS \"Definition\", c.oid::bigint AS \"Oid\" FROM pg_indexes i JOIN pg_class c ON c.relname = i.indexname WHERE i.tablename = 'WorkItems' ORDER BY 1").ToListAsync()
+        : db.Database.SqlQueryRaw<IndexRow>("SELECT name AS Name, sql AS Definition, 0 AS Oid FROM sqlite_master WHERE type = 'index' AND tbl_name = 'WorkItems' AND sql IS NOT NULL ORDER BY 1").ToListAsync());
+
     private WorkItem Edge(string name, DateOnly deadline, int? ledgerId) => new()
     {
         RegionId = app.Data.RegionId,

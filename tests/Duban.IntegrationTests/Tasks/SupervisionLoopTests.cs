@@ -247,6 +247,22 @@ public abstract class SupervisionLoopTests(DubanFactory app)
         // A supporting unit sees the task but does not report on it.
         var support = await D.ApiClientAsync("chengguan");
         Assert.Equal(HttpStatusCode.OK, (await support.GetAsync($"/api/v1/tasks/{mine}")).StatusCode);
+        async Task<List<int>> Listed(HttpClient client, string query)
+        {
+            var list = await client.GetFromJsonAsync<JsonElement>($"/api/v1/tasks?ledgerId={ledger}&pageSize=100{query}");
+            var listed = list.GetProperty("rows").EnumerateArray().Select(r => r.GetProperty("id").GetInt32()).ToList();
+            Assert.Equal(listed.Count, list.GetProperty("total").GetInt32());
+            return listed;
+        }
+
+        // Both are listed for the supporting unit too (led outside its subtree), with or without the light as a filter.
+        var light = (await support.GetFromJsonAsync<JsonElement>($"/api/v1/tasks/{mine}")).GetProperty("light").GetString();
+        var other = light == "Red" ? "Green" : "Red";
+        Assert.Equal([mine, theirs], await Listed(support, string.Empty));
+        Assert.Contains(mine, await Listed(support, "&light=" + light));
+        Assert.DoesNotContain(mine, await Listed(support, "&light=" + other));
+        Assert.Contains(mine, await Listed(liaison, "&light=" + light));
+        Assert.DoesNotContain(mine, await Listed(liaison, "&light=" + other));
         var refused = await support.PostAsJsonAsync($"/api/v1/tasks/{mine}/reports", new { done = "配合单位填报" });
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.Contains("只有牵头单位或指定联络员可以填报", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);

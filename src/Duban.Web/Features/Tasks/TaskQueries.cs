@@ -50,7 +50,7 @@ public static class TaskQueries
         ArgumentNullException.ThrowIfNull(filter);
         var kind = filter.Kind ?? WorkItemKind.Task;
         System.Linq.Expressions.Expression<Func<WorkItem, bool>> within = filter.Light is { } only ? w => w.Kind == kind && w.Light == only : w => w.Kind == kind;
-        var items = db.WorkItems.AsNoTracking().VisibleTo(db, scope, within);
+        var items = db.WorkItems.AsNoTracking().ListedFor(db, scope, within);
         if (filter.LedgerId is { } ledger)
         {
             items = items.Where(w => w.LedgerId == ledger);

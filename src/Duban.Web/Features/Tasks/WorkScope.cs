@@ -51,6 +51,34 @@ public static class WorkScope
         return items.Where(w => ids.Contains(w.Id));
     }
 
+    /// <summary>
+    /// The same items as <see cref="VisibleTo(IQueryable{WorkItem}, DubanDb, AccessScope, System.Linq.Expressions.Expression{Func{WorkItem, bool}}?)"/>,
+    /// shaped for lists (counts, sorted pages) of someone with one unit: the items led within the subtree, read
+    /// from one index range that also holds kind, light, ledger and id, followed (UNION ALL) by the few led
+    /// elsewhere that the subtree supports or that name the person. No join back to the items by id: a city
+    /// leader's 2,200 red tasks are counted in 1.4 ms instead of 14 (docs/decisions/0013).
+    /// </summary>
+    public static IQueryable<WorkItem> ListedFor(this IQueryable<WorkItem> items, DubanDb db, AccessScope scope, System.Linq.Expressions.Expression<Func<WorkItem, bool>> within)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(scope);
+        if (scope.RegionWide || scope.UnitPaths.Count != 1)
+        {
+            return items.VisibleTo(db, scope, within);
+        }
+
+        var region = scope.RegionId;
+        var person = scope.PersonId ?? -1;
+        var (low, high) = PathRange.Of(scope.UnitPaths[0]);
+        var mine = items.Where(w => w.RegionId == region).Where(within);
+#pragma warning disable CA1309, CA1307 // Byte-order range on C-collated columns; see PathRange.
+        var others = db.WorkItems.Where(w => w.RegionId == region && (w.LeaderId == person || w.LiaisonId == person)).Select(w => w.Id)
+            .Union(db.WorkItemUnits.Where(s => s.RegionId == region && string.Compare(s.UnitPath, low) >= 0 && string.Compare(s.UnitPath, high) < 0).Select(s => s.WorkItemId));
+        return mine.Where(w => string.Compare(w.LeadUnitPath, low) >= 0 && string.Compare(w.LeadUnitPath, high) < 0)
+            .Concat(mine.Where(w => (string.Compare(w.LeadUnitPath, low) < 0 || string.Compare(w.LeadUnitPath, high) >= 0) && others.Contains(w.Id)));
+#pragma warning restore CA1309, CA1307
+    }
+
     /// <summary>Items whose lead unit is in the subtree at <paramref name="path"/>: one index range on the path.</summary>
     public static IQueryable<WorkItem> LedWithin(this IQueryable<WorkItem> items, string path)
     {
