@@ -105,10 +105,25 @@ public sealed class DubanDb(DbContextOptions<DubanDb> options, IActorAccessor? a
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
 
-    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default) =>
+        SaveCoreAsync(acceptAllChangesOnSuccess, null, cancellationToken);
+
+    /// <summary>
+    /// Saves, and between writing the new rows and writing their audit entries runs <paramref name="keysAssigned"/>,
+    /// which may use the new ids: what it changes or adds (a path made of an id, rows that point at it, none of
+    /// them audited entities of their own) is written with the audit entries in one round trip, and the
+    /// entries record the rows as they are after it.
+    /// </summary>
+    public Task<int> SaveChangesAsync(Action keysAssigned, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(keysAssigned);
+        return SaveCoreAsync(true, keysAssigned, cancellationToken);
+    }
+
+    private async Task<int> SaveCoreAsync(bool acceptAllChangesOnSuccess, Action? keysAssigned, CancellationToken cancellationToken)
     {
         var pending = AuditTrail.Capture(ChangeTracker, roleId => Roles.Find(roleId)?.Name ?? roleId.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        if (pending.Count == 0)
+        if (pending.Count == 0 && keysAssigned is null)
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
@@ -129,6 +144,12 @@ public sealed class DubanDb(DbContextOptions<DubanDb> options, IActorAccessor? a
             try
             {
                 count = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+                if (keysAssigned is not null)
+                {
+                    keysAssigned();
+                    ChangeTracker.DetectChanges();
+                }
+
                 entries = AuditTrail.Complete(pending, CurrentActor, DateTime.UtcNow, accountId => Users.IgnoreQueryFilters().Where(a => a.Id == accountId).Select(a => (int?)a.RegionId).FirstOrDefault()).ToList();
                 AuditEntries.AddRange(entries);
                 await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);

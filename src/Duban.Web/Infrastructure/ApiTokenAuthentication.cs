@@ -12,8 +12,8 @@ namespace Duban.Web.Infrastructure;
 
 /// <summary>
 /// Bearer tokens for API clients. A token is "dbn_" plus 32 random bytes; only its SHA-256 is stored,
-/// so a leaked database does not leak working tokens. Each request costs one query (the token and its
-/// account: revoked, expired and locked out take effect at once); the claims built from the account are kept
+/// so a leaked database does not leak working tokens. Each request costs one query (the token, its
+/// account and the account's unit path: revoked, expired and locked out take effect at once); the claims built from the account are kept
 /// for a minute under the account's concurrency stamp, which Identity renews on every change to the account
 /// or its roles (docs/decisions/0008).
 /// </summary>
@@ -54,7 +54,11 @@ public sealed class ApiTokenAuthentication(
         var hash = HashOf(token);
         var found = await db.ApiTokens
             .Where(t => t.Hash == hash && t.RevokedAt == null && (t.ExpiresAt == null || t.ExpiresAt > now))
-            .Join(db.Users.IgnoreQueryFilters(), t => t.AccountId, a => a.Id, (t, a) => new { t.Id, t.AccountId, t.LastUsedAt, a.LockoutEnd, a.ConcurrencyStamp })
+            .Join(db.Users.IgnoreQueryFilters(), t => t.AccountId, a => a.Id, (t, a) => new
+            {
+                t.Id, t.AccountId, t.LastUsedAt, a.LockoutEnd, a.ConcurrencyStamp, a.UnitId,
+                UnitPath = db.Units.IgnoreQueryFilters().Where(u => u.Id == a.UnitId).Select(u => u.Path).FirstOrDefault(),
+            })
             .FirstOrDefaultAsync(Context.RequestAborted);
         if (found is null)
         {
@@ -84,6 +88,12 @@ public sealed class ApiTokenAuthentication(
 
             principal = await signIn.CreateUserPrincipalAsync(account);
             cache.Set(key, principal, TimeSpan.FromMinutes(1));
+        }
+
+        // The unit's place in the tree, read in the same query, spares the scope a query of its own.
+        if (found.UnitId is { } unitId && found.UnitPath is { } path)
+        {
+            ScopeAccessor.RememberUnitPath(Context, unitId, path);
         }
 
         return AuthenticateResult.Success(new AuthenticationTicket(principal.Clone(), SchemeName));

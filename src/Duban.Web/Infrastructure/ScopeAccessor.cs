@@ -13,6 +13,15 @@ public sealed class ScopeAccessor(IHttpContextAccessor http, DubanDb db)
 {
     private AccessScope? scope;
 
+    private const string UnitPathKey = "duban:unit-path";
+
+    /// <summary>The path of the account's unit, when authentication has just read it (an API token's query does).</summary>
+    public static void RememberUnitPath(HttpContext context, int unitId, string path)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        context.Items[UnitPathKey] = (unitId, path);
+    }
+
     public async Task<AccessScope> GetAsync(CancellationToken cancellationToken = default)
     {
         if (scope is not null)
@@ -30,6 +39,11 @@ public sealed class ScopeAccessor(IHttpContextAccessor http, DubanDb db)
         var paths = new List<string>();
         if (user.UnitId() is { } unitId)
         {
+            if (http.HttpContext!.Items[UnitPathKey] is (int known, string knownPath) && known == unitId)
+            {
+                return scope = AccessScope.Subtrees(regionId, [knownPath], user.PersonId());
+            }
+
             var path = await db.Units.Where(u => u.Id == unitId).Select(u => u.Path).FirstOrDefaultAsync(cancellationToken);
             if (path is not null)
             {

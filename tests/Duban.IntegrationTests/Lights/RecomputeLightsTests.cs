@@ -277,6 +277,63 @@ public abstract class RecomputeLightsTests(DubanFactory app)
     });
 
     [Fact]
+    public async Task A_task_created_through_the_api_is_stored_and_returned_lit_as_the_database_lights_it()
+    {
+        // Wednesday 10 June 2026, 10:30 in Beijing. A new task is lit in memory when it is created; the
+        // recompute in the database must then find nothing to change, and reading it back must give what the
+        // create returned.
+        using var pin = app.Clock.Pin(new DateTimeOffset(2026, 6, 10, 2, 30, 0, TimeSpan.Zero));
+        var office = await app.Data.ApiClientAsync("duchashi");
+        async Task<int> NewLedger(object body)
+        {
+            var response = await office.PostAsJsonAsync("/api/v1/ledgers", body);
+            Assert.Equal(System.Net.HttpStatusCode.Created, response.StatusCode);
+            return (await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetInt32();
+        }
+
+        var plain = await NewLedger(new { name = "创建即亮灯" + Guid.NewGuid().ToString("N")[..4], year = 2026 });
+        var workdays = await NewLedger(new { name = "工作日口径" + Guid.NewGuid().ToString("N")[..4], year = 2026, dueSoonDays = 3, dueSoonInWorkdays = true });
+        var cases = new (string Name, object Body, Light Light, LightReason Reason)[]
+        {
+            ("三天内到期", new { ledgerId = plain, name = "三天内到期", leadUnitId = app.Data.UnitA, startDate = "2026-05-01", deadline = "2026-06-13" }, Light.Yellow, LightReason.DeadlineDueSoon),
+            ("节点已逾期", new { ledgerId = plain, name = "节点已逾期", leadUnitId = app.Data.UnitA, startDate = "2026-05-01", deadline = "2026-09-30", milestones = new[] { new { name = "完成方案", due = "2026-06-30" }, new { name = "完成招标", due = "2026-06-09" } } }, Light.Red, LightReason.MilestoneOverdue),
+            ("尚未开始", new { ledgerId = plain, name = "尚未开始", leadUnitId = app.Data.UnitA, startDate = "2026-07-01", deadline = "2026-09-30" }, Light.Grey, LightReason.NotStarted),
+            ("按期推进", new { ledgerId = plain, name = "按期推进", leadUnitId = app.Data.UnitA, supportingUnitIds = new[] { app.Data.UnitB }, leaderId = app.Data.PersonInA, liaisonId = app.Data.PersonInA, startDate = "2026-05-01", deadline = "2026-12-31", cadence = "Weekly", cadenceDay = 5, cadenceHour = 15 }, Light.Green, LightReason.OnTrack),
+            // Three workdays from Wednesday is Monday 15 June; three calendar days would be Saturday.
+            ("工作日内到期", new { ledgerId = workdays, name = "工作日内到期", leadUnitId = app.Data.UnitA, startDate = "2026-05-01", deadline = "2026-06-15" }, Light.Yellow, LightReason.DeadlineDueSoon),
+        };
+
+        foreach (var (name, body, light, reason) in cases)
+        {
+            var response = await office.PostAsJsonAsync("/api/v1/tasks", body);
+            Assert.Equal(System.Net.HttpStatusCode.Created, response.StatusCode);
+            var created = await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+            var id = created.GetProperty("id").GetInt32();
+            Assert.Equal((light.ToString(), reason.ToString()), (created.GetProperty("light").GetString(), created.GetProperty("lightReason").GetString()));
+
+            var read = await office.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/v1/tasks/{id}");
+            Assert.Equal(read.GetRawText(), created.GetRawText());
+
+            await using var scope = app.Services.CreateAsyncScope();
+            var again = await scope.ServiceProvider.GetRequiredService<RecomputeLights>().RunAsync(app.Data.RegionId, id);
+            Assert.True(again == new RecomputeLights.Result(0, 0), $"{name}: the database would rewrite it ({again})");
+            var (path, history) = await app.WithDbAsync(async db => (
+                await db.WorkItems.IgnoreQueryFilters().Where(w => w.Id == id).Select(w => w.Path).SingleAsync(),
+                await db.LightChanges.IgnoreQueryFilters().Where(c => c.WorkItemId == id).Select(c => new { c.From, c.To, c.Reason }).ToListAsync()));
+            Assert.Equal($"/{id}/", path);
+            if (light == Light.Grey)
+            {
+                Assert.Empty(history);
+            }
+            else
+            {
+                var change = Assert.Single(history);
+                Assert.Equal((Light.Grey, light, reason), (change.From, change.To, change.Reason));
+            }
+        }
+    }
+
+    [Fact]
     public async Task A_ledger_with_rules_of_its_own_lights_its_tasks_by_them_on_create_and_after_an_edit()
     {
         var office = await app.Data.ApiClientAsync("duchashi");

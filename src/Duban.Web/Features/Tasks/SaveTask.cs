@@ -4,6 +4,7 @@ using Duban.Domain.Work;
 using Duban.Web.Features.Lights;
 using Duban.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Localization;
 
 namespace Duban.Web.Features.Tasks;
@@ -18,8 +19,11 @@ public sealed record WorkItemShape(WorkItemKind Kind, Func<ValidationErrors, Tas
 /// The office creates or changes a task, its responsibility chain, dates, cadence and milestones. Projects and
 /// problems are saved through here too, with a <see cref="WorkItemShape"/>: one mechanism for all work.
 /// </summary>
-public sealed class SaveTask(DubanDb db, WorkContext work, RecomputeLights lights, IStringLocalizer<SharedResource> l)
+public sealed class SaveTask(DubanDb db, WorkContext work, RecomputeLights lights, IMemoryCache cache, IStringLocalizer<SharedResource> l)
 {
+    /// <summary>A task created by the last call, as the API returns it (built from what was written, not read back).</summary>
+    public TaskDetailDto? Created { get; private set; }
+
     public Task<Outcome<WorkItem>> RunAsync(int? id, TaskInput input, CancellationToken ct = default) => RunAsync(id, input, null, ct);
 
     public async Task<Outcome<WorkItem>> RunAsync(int? id, TaskInput input, WorkItemShape? shape, CancellationToken ct = default)
@@ -55,7 +59,10 @@ public sealed class SaveTask(DubanDb db, WorkContext work, RecomputeLights light
         }
 
         var ledgerId = item?.LedgerId ?? input.LedgerId;
-        if (ledgerId is null || !await db.Ledgers.AnyAsync(x => x.Id == ledgerId && x.RegionId == scope.RegionId, ct))
+
+        // What the checks (and a new task's light) need, in one round trip.
+        var known = await LookupAsync(scope.RegionId, ledgerId, input.LeadUnitId, input.LeaderId, input.LiaisonId, ct);
+        if (known.Ledger is null)
         {
             errors.Add(nameof(TaskInput.LedgerId), l["Tasks.LedgerNotFound"]);
         }
@@ -70,33 +77,31 @@ public sealed class SaveTask(DubanDb db, WorkContext work, RecomputeLights light
             }
         }
 
-        Unit? lead = null;
+        var lead = known.Lead is { } found && scope.CanSee(found) ? found : null;
         if (input.LeadUnitId is null)
         {
             errors.Add(nameof(TaskInput.LeadUnitId), l["Validation.Required"]);
         }
-        else
+        else if (lead is null)
         {
-            lead = await db.Units.VisibleTo(scope).FirstOrDefaultAsync(u => u.Id == input.LeadUnitId, ct);
-            if (lead is null)
-            {
-                errors.Add(nameof(TaskInput.LeadUnitId), l["Units.NotFound"]);
-            }
+            errors.Add(nameof(TaskInput.LeadUnitId), l["Units.NotFound"]);
         }
 
         var supportIds = (input.SupportingUnitIds ?? []).Where(u => u != input.LeadUnitId).Distinct().ToList();
-        var support = await db.Units.Where(u => supportIds.Contains(u.Id) && u.RegionId == scope.RegionId).ToListAsync(ct);
+        var support = supportIds.Count == 0 ? [] : await db.Units.Where(u => supportIds.Contains(u.Id) && u.RegionId == scope.RegionId).ToListAsync(ct);
         if (support.Count != supportIds.Count)
         {
             errors.Add(nameof(TaskInput.SupportingUnitIds), l["Units.NotFound"]);
         }
 
-        foreach (var (personId, field) in new[] { (input.LeaderId, nameof(TaskInput.LeaderId)), (input.LiaisonId, nameof(TaskInput.LiaisonId)) })
+        if (input.LeaderId is not null && known.Leader is null)
         {
-            if (personId is not null && !await db.People.AnyAsync(p => p.Id == personId && p.RegionId == scope.RegionId, ct))
-            {
-                errors.Add(field, l["People.NotFound"]);
-            }
+            errors.Add(nameof(TaskInput.LeaderId), l["People.NotFound"]);
+        }
+
+        if (input.LiaisonId is not null && known.Liaison is null)
+        {
+            errors.Add(nameof(TaskInput.LiaisonId), l["People.NotFound"]);
         }
 
         var start = input.StartDate ?? item?.StartDate ?? work.Today;
@@ -109,7 +114,7 @@ public sealed class SaveTask(DubanDb db, WorkContext work, RecomputeLights light
             }
             else
             {
-                deadline = (await RecomputeLights.LoadCalendarAsync(db, scope.RegionId, ct)).AddWorkdays(start, workdays);
+                deadline = (await CalendarAsync(scope.RegionId, known, ct)).AddWorkdays(start, workdays);
             }
         }
 
@@ -156,8 +161,14 @@ public sealed class SaveTask(DubanDb db, WorkContext work, RecomputeLights light
             return Outcome<WorkItem>.Invalid(errors);
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var isNew = item is null;
+
+        // A new task is lit here, by the rules of the domain (the same rules the recompute applies in the database,
+        // held together by a test), and written with its path, supporting units, light history and audit entries
+        // in two round trips. Projects and problems write more once the item has its id, and edits change what
+        // other rows depend on: they go the longer way, with the recompute in the database.
+        var quick = isNew && shape is null;
+        await using var transaction = quick ? null : await db.Database.BeginTransactionAsync(ct);
         item ??= new WorkItem { RegionId = scope.RegionId, LedgerId = ledgerId!.Value, Name = name!, CreatedAt = work.UtcNow, Kind = shape?.Kind ?? WorkItemKind.Task };
         var rescheduled = isNew || item.Cadence != cadence || item.StartDate != start;
         item.ParentId = parent?.Id;
@@ -209,6 +220,12 @@ public sealed class SaveTask(DubanDb db, WorkContext work, RecomputeLights light
             target.SortOrder = i;
         }
 
+        if (quick)
+        {
+            await CreateAsync(item, parent, support, known, lead!, ct);
+            return Outcome<WorkItem>.Ok(item);
+        }
+
         if (isNew)
         {
             db.WorkItems.Add(item);
@@ -235,10 +252,75 @@ public sealed class SaveTask(DubanDb db, WorkContext work, RecomputeLights light
 
         await db.SaveChangesAsync(ct);
         await lights.RunAsync(scope.RegionId, item.Id, ct);
-        await transaction.CommitAsync(ct);
+        await transaction!.CommitAsync(ct);
 
         // The light was set in the database; callers read the item back (TaskDetail) or redirect to it.
         return Outcome<WorkItem>.Ok(item);
+    }
+
+    private async Task CreateAsync(WorkItem item, WorkItem? parent, List<Unit> support, Known known, Unit lead, CancellationToken ct)
+    {
+        var utcNow = new DateTime(work.UtcNow.Ticks / 10 * 10, DateTimeKind.Utc); // whole microseconds, as stored
+        var regionSettings = known.Settings?.ToSettings() ?? LightSettings.Default;
+        var settings = known.Ledger!.HasOwnSettings ? known.Ledger.SettingsOver(regionSettings) : regionSettings;
+        var calendar = settings.DueSoonInWorkdays ? await CalendarAsync(item.RegionId, known, ct) : WorkdayCalendar.Plain;
+        var next = item.Milestones.Where(m => m.DoneOn is null).OrderBy(m => m.Due).ThenBy(m => m.SortOrder).FirstOrDefault();
+        item.NextMilestoneDue = next?.Due;
+        item.NextMilestoneName = next?.Name;
+        var lit = LightRules.Evaluate(item.Facts(), LightMoment.For(utcNow, TimeZoneInfo.FindSystemTimeZoneById(known.TimeZoneId), settings, calendar));
+        item.PreviousLight = Light.Grey;
+        item.Light = lit.Light;
+        item.LightReason = lit.Reason;
+        item.LightReasonDate = lit.ReasonDate;
+        item.LightReasonText = lit.ReasonText;
+        item.LightReasonNumber = lit.ReasonNumber;
+        item.LightSince = utcNow;
+        db.WorkItems.Add(item);
+        await db.SaveChangesAsync(() =>
+        {
+            item.Path = (parent?.Path ?? "/") + item.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) + "/";
+            db.WorkItemUnits.AddRange(support.Select(u => new WorkItemUnit { WorkItemId = item.Id, UnitId = u.Id, UnitPath = u.Path, RegionId = item.RegionId }));
+            if (item.Light != item.PreviousLight)
+            {
+                db.LightChanges.Add(new LightChange { RegionId = item.RegionId, WorkItemId = item.Id, At = utcNow, From = item.PreviousLight, To = item.Light, Reason = item.LightReason });
+            }
+        }, ct);
+
+        Created = TaskDetail.From(
+            item, known.Ledger.Name, lead.Name,
+            support.OrderBy(u => u.Id).Select(u => new NamedRef(u.Id, u.Name)).ToList(),
+            known.Leader, known.Liaison, []);
+    }
+
+    /// <summary>What a save checks against, read in one query; the calendar's count and id sum tell when it changed.</summary>
+    private sealed record Known(string TimeZoneId, RegionLightSettings? Settings, Ledger? Ledger, Unit? Lead, string? Leader, string? Liaison, int CalendarDays, long CalendarIds);
+
+    private Task<Known> LookupAsync(int regionId, int? ledgerId, int? leadId, int? leaderId, int? liaisonId, CancellationToken ct) =>
+        db.Regions.IgnoreQueryFilters().Where(r => r.Id == regionId).Select(r => new Known(
+            r.TimeZoneId,
+            db.RegionLightSettings.IgnoreQueryFilters().FirstOrDefault(s => s.RegionId == r.Id),
+            db.Ledgers.FirstOrDefault(x => x.Id == ledgerId && x.RegionId == r.Id),
+            db.Units.FirstOrDefault(u => u.Id == leadId && u.RegionId == r.Id),
+            db.People.Where(p => p.Id == leaderId && p.RegionId == r.Id).Select(p => p.Name + (p.Title == null ? string.Empty : "（" + p.Title + "）")).FirstOrDefault(),
+            db.People.Where(p => p.Id == liaisonId && p.RegionId == r.Id).Select(p => p.Name + (p.Title == null ? string.Empty : "（" + p.Title + "）")).FirstOrDefault(),
+            db.CalendarDays.IgnoreQueryFilters().Count(d => d.RegionId == r.Id),
+            db.CalendarDays.IgnoreQueryFilters().Where(d => d.RegionId == r.Id).Sum(d => (long)d.Id)))
+        .AsNoTracking().FirstAsync(ct);
+
+    /// <summary>
+    /// The region's workday calendar, kept in memory while its rows stay the same. Days are only ever added or
+    /// removed (never edited), so their count and the sum of their ids change with every change, on any node.
+    /// </summary>
+    private async Task<WorkdayCalendar> CalendarAsync(int regionId, Known known, CancellationToken ct)
+    {
+        var key = $"calendar:{regionId}:{known.CalendarDays}:{known.CalendarIds}";
+        if (!cache.TryGetValue(key, out WorkdayCalendar? calendar) || calendar is null)
+        {
+            calendar = await RecomputeLights.LoadCalendarAsync(db, regionId, ct);
+            cache.Set(key, calendar, TimeSpan.FromMinutes(10));
+        }
+
+        return calendar;
     }
 
     private static ReportingCadence Cadence(TaskInput input) => input.Cadence switch

@@ -53,31 +53,42 @@ public static class TaskDetail
     public static async Task<TaskDetailDto?> LoadAsync(DubanDb db, AccessScope scope, int id, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var w = await db.WorkItems.AsNoTracking().VisibleTo(db, scope).Include(x => x.Milestones).FirstOrDefaultAsync(x => x.Id == id, ct);
-        if (w is null)
+        // Two round trips: the item with its milestones and the names the page shows (scalar subqueries), then
+        // its supporting units and its children together (UNION ALL).
+        var found = await db.WorkItems.AsNoTracking().VisibleTo(db, scope).Where(x => x.Id == id).Select(x => new
         {
-            return null;
-        }
-
-        // The names the page shows, as scalar subqueries in one round trip (a collection or an entity here
-        // would make EF join whole tables); the supporting units and the children apart.
-        var names = await db.WorkItems.AsNoTracking().Where(x => x.Id == id).Select(x => new
-        {
+            Item = x,
+            Milestones = x.Milestones.ToList(),
             Ledger = db.Ledgers.Where(l => l.Id == x.LedgerId).Select(l => l.Name).FirstOrDefault(),
             Lead = db.Units.Where(u => u.Id == x.LeadUnitId).Select(u => u.Name).FirstOrDefault(),
             Leader = db.People.Where(p => p.Id == x.LeaderId).Select(p => p.Name + (p.Title == null ? string.Empty : "（" + p.Title + "）")).FirstOrDefault(),
             Liaison = db.People.Where(p => p.Id == x.LiaisonId).Select(p => p.Name + (p.Title == null ? string.Empty : "（" + p.Title + "）")).FirstOrDefault(),
-        }).FirstAsync(ct);
-        var supporting = await db.WorkItemUnits.Where(s => s.WorkItemId == id).Join(db.Units, s => s.UnitId, u => u.Id, (s, u) => new NamedRef(u.Id, u.Name)).ToListAsync(ct);
-        var children = await db.WorkItems.AsNoTracking().VisibleTo(db, scope).Where(c => c.ParentId == id).OrderBy(c => c.Id).Select(c => new NamedRef(c.Id, c.Name)).ToListAsync(ct);
+        }).FirstOrDefaultAsync(ct);
+        if (found is null)
+        {
+            return null;
+        }
 
+        var w = found.Item;
+        w.Milestones = found.Milestones;
+        var related = await db.WorkItemUnits.Where(s => s.WorkItemId == id).Join(db.Units, s => s.UnitId, u => u.Id, (s, u) => new { IsChild = false, u.Id, u.Name })
+            .Concat(db.WorkItems.AsNoTracking().VisibleTo(db, scope).Where(c => c.ParentId == id).Select(c => new { IsChild = true, c.Id, c.Name }))
+            .ToListAsync(ct);
+        var supporting = related.Where(r => !r.IsChild && r.Id != w.LeadUnitId).OrderBy(r => r.Id).Select(r => new NamedRef(r.Id, r.Name)).ToList();
+        var children = related.Where(r => r.IsChild).OrderBy(r => r.Id).Select(r => new NamedRef(r.Id, r.Name)).ToList();
+        return From(w, found.Ledger ?? "?", found.Lead ?? "?", supporting, found.Leader, found.Liaison, children);
+    }
+    /// <summary>The page of one item from the item (with its milestones) and the names it shows.</summary>
+    public static TaskDetailDto From(WorkItem w, string ledger, string leadUnit, IReadOnlyList<NamedRef> supporting, string? leader, string? liaison, IReadOnlyList<NamedRef> children)
+    {
+        ArgumentNullException.ThrowIfNull(w);
         return new TaskDetailDto(
-            w.Id, w.LedgerId, names.Ledger ?? "?", w.ParentId, w.Number, w.Name, w.Content,
+            w.Id, w.LedgerId, ledger, w.ParentId, w.Number, w.Name, w.Content,
             w.SourceKind, w.SourceTitle, w.SourceDocNumber, w.SourceDate, w.TargetValue, w.TargetUnit,
-            new NamedRef(w.LeadUnitId, names.Lead ?? "?"),
-            supporting.Where(u => u.Id != w.LeadUnitId).OrderBy(u => u.Id).ToList(),
-            w.LeaderId is { } leader ? new NamedRef(leader, names.Leader ?? "?") : null,
-            w.LiaisonId is { } liaison ? new NamedRef(liaison, names.Liaison ?? "?") : null,
+            new NamedRef(w.LeadUnitId, leadUnit),
+            supporting,
+            w.LeaderId is { } leaderId ? new NamedRef(leaderId, leader ?? "?") : null,
+            w.LiaisonId is { } liaisonId ? new NamedRef(liaisonId, liaison ?? "?") : null,
             w.StartDate, w.Deadline, w.CadenceKind, w.CadenceDay, w.CadenceHour, w.NextReportDueAt,
             w.Tags, w.Status, w.Percent, w.LastReportAt,
             w.Light, w.LightReason, w.LightReasonDate, w.LightReasonText, w.LightReasonNumber, w.LightSince,

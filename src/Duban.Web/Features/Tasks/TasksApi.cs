@@ -29,7 +29,7 @@ public static class TasksApi
                 return outcome.Kind == OutcomeKind.Invalid ? TypedResults.ValidationProblem(outcome.Errors!.ToDictionary()) : TypedResults.NotFound();
             }
 
-            var detail = (await TaskDetail.LoadAsync(db, await scopes.GetAsync(ct), outcome.Value!.Id, ct))!;
+            var detail = save.Created ?? (await TaskDetail.LoadAsync(db, await scopes.GetAsync(ct), outcome.Value!.Id, ct))!;
             return TypedResults.Created($"/api/v1/tasks/{detail.Id}", detail);
         }).RequireAuthorization(Policies.Office);
 
