@@ -56,7 +56,12 @@ public sealed class ApiTokenAuthentication(
             .Where(t => t.Hash == hash && t.RevokedAt == null && (t.ExpiresAt == null || t.ExpiresAt > now))
             .Join(db.Users.IgnoreQueryFilters(), t => t.AccountId, a => a.Id, (t, a) => new
             {
-                t.Id, t.AccountId, t.LastUsedAt, a.LockoutEnd, a.ConcurrencyStamp, a.UnitId,
+                t.Id,
+                t.AccountId,
+                t.LastUsedAt,
+                a.LockoutEnd,
+                a.ConcurrencyStamp,
+                a.UnitId,
                 UnitPath = db.Units.IgnoreQueryFilters().Where(u => u.Id == a.UnitId).Select(u => u.Path).FirstOrDefault(),
             })
             .FirstOrDefaultAsync(Context.RequestAborted);
