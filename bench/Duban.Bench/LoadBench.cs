@@ -40,6 +40,13 @@ public static partial class LoadBench
         Console.WriteLine();
         Console.WriteLine("| request | as | connections | requests/s | p50 ms | p90 ms | p99 ms |");
         Console.WriteLine("|---|---|---:|---:|---:|---:|---:|");
+        // Warm up first (JIT, tiered compilation, pools, prepared statements), so that the first row measures
+        // the same steady state as the others.
+        foreach (var (url, token, body) in new[] { ($"{baseUrl}/api/v1/tasks?light=Red&pageSize=100", town, (string?)null), ($"{baseUrl}/api/v1/tasks/{task}", town, null), ($"{baseUrl}/api/v1/tasks", office, script) })
+        {
+            await RowAsync(null, "warm-up", token, url, 2, 3, body);
+        }
+
         foreach (var connections in new[] { 1, 4 })
         {
             await RowAsync("GET /api/v1/tasks?light=Red&pageSize=100", "town liaison", town, $"{baseUrl}/api/v1/tasks?light=Red&pageSize=100", connections, seconds, null);
@@ -48,7 +55,7 @@ public static partial class LoadBench
         }
     }
 
-    private static async Task RowAsync(string name, string who, string token, string url, int connections, int seconds, string? script)
+    private static async Task RowAsync(string? name, string who, string token, string url, int connections, int seconds, string? script)
     {
         var start = new ProcessStartInfo("wrk") { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var arg in new[] { "-t", "1", "-c", connections.ToString(CultureInfo.InvariantCulture), "-d", seconds + "s", "--latency", "-H", "Authorization: Bearer " + token })
@@ -72,6 +79,11 @@ public static partial class LoadBench
         }
 
         string Latency(string p) => Percentile().Matches(output).FirstOrDefault(m => m.Groups[1].Value == p) is { } m ? Ms(m.Groups[2].Value, m.Groups[3].Value) : "?";
+        if (name is null)
+        {
+            return;
+        }
+
         var rps = Rps().Match(output).Groups[1].Value;
         Console.WriteLine($"| {name} | {who} | {connections} | {rps} | {Latency("50")} | {Latency("90")} | {Latency("99")} |");
     }

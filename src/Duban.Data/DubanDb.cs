@@ -128,7 +128,34 @@ public sealed class DubanDb(DbContextOptions<DubanDb> options, IActorAccessor? a
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
 
-        // The change and its audit rows commit together: new rows need their generated ids first,
+        // When every row's id is known before it is written (changes to existing rows, new rows whose id was
+        // reserved), the audit entries go into the same batch as the change: one save, one round trip.
+        if (keysAssigned is null && pending.TrueForAll(p => !p.Entry.Properties.Any(x => x.Metadata.IsPrimaryKey() && x.IsTemporary)))
+        {
+            var autoDetect = ChangeTracker.AutoDetectChangesEnabled;
+            ChangeTracker.AutoDetectChangesEnabled = false;
+            List<AuditEntry> written;
+            int saved;
+            try
+            {
+                written = AuditTrail.Complete(pending, CurrentActor, DateTime.UtcNow, accountId => Users.IgnoreQueryFilters().Where(a => a.Id == accountId).Select(a => (int?)a.RegionId).FirstOrDefault()).ToList();
+                AuditEntries.AddRange(written);
+                saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            }
+            finally
+            {
+                ChangeTracker.AutoDetectChangesEnabled = autoDetect;
+            }
+
+            foreach (var entry in written)
+            {
+                Entry(entry).State = EntityState.Detached;
+            }
+
+            return saved - written.Count;
+        }
+
+        // Otherwise the change and its audit rows commit together: new rows need their generated ids first,
         // so this saves twice inside one transaction.
         var ownTransaction = Database.CurrentTransaction is null
             ? await Database.BeginTransactionAsync(cancellationToken)

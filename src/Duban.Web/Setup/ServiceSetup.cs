@@ -32,6 +32,7 @@ public static class ServiceSetup
         services.AddScoped<Features.Lights.RecomputeLights>();
         services.AddScoped<Features.Tasks.WorkContext>();
         services.AddScoped<Features.Tasks.SaveTask>();
+        services.AddSingleton<Features.Tasks.WorkItemIds>();
         services.AddScoped<Features.Tasks.SubmitProgressReport>();
         services.AddScoped<Features.Tasks.RequestReview>();
         services.AddScoped<Features.Tasks.DecideReview>();

@@ -19,7 +19,7 @@ public sealed record WorkItemShape(WorkItemKind Kind, Func<ValidationErrors, Tas
 /// The office creates or changes a task, its responsibility chain, dates, cadence and milestones. Projects and
 /// problems are saved through here too, with a <see cref="WorkItemShape"/>: one mechanism for all work.
 /// </summary>
-public sealed class SaveTask(DubanDb db, WorkContext work, RecomputeLights lights, IMemoryCache cache, IStringLocalizer<SharedResource> l)
+public sealed class SaveTask(DubanDb db, WorkContext work, RecomputeLights lights, WorkItemIds ids, IMemoryCache cache, IStringLocalizer<SharedResource> l)
 {
     /// <summary>A task created by the last call, as the API returns it (built from what was written, not read back).</summary>
     public TaskDetailDto? Created { get; private set; }
@@ -275,8 +275,7 @@ public sealed class SaveTask(DubanDb db, WorkContext work, RecomputeLights light
         item.LightReasonText = lit.ReasonText;
         item.LightReasonNumber = lit.ReasonNumber;
         item.LightSince = utcNow;
-        db.WorkItems.Add(item);
-        await db.SaveChangesAsync(() =>
+        void WithId()
         {
             item.Path = (parent?.Path ?? "/") + item.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) + "/";
             db.WorkItemUnits.AddRange(support.Select(u => new WorkItemUnit { WorkItemId = item.Id, UnitId = u.Id, UnitPath = u.Path, RegionId = item.RegionId }));
@@ -284,7 +283,22 @@ public sealed class SaveTask(DubanDb db, WorkContext work, RecomputeLights light
             {
                 db.LightChanges.Add(new LightChange { RegionId = item.RegionId, WorkItemId = item.Id, At = utcNow, From = item.PreviousLight, To = item.Light, Reason = item.LightReason });
             }
-        }, ct);
+        }
+
+        // With an id reserved ahead (PostgreSQL) everything is one batch; otherwise the rows that need the id
+        // follow the item's insert, in the batch of the audit entries.
+        if (await ids.NextAsync(db, ct) is { } id)
+        {
+            item.Id = id;
+            db.WorkItems.Add(item);
+            WithId();
+            await db.SaveChangesAsync(ct);
+        }
+        else
+        {
+            db.WorkItems.Add(item);
+            await db.SaveChangesAsync(WithId, ct);
+        }
 
         Created = TaskDetail.From(
             item, known.Ledger.Name, lead.Name,

@@ -55,7 +55,9 @@ public static class TaskDetail
         ArgumentNullException.ThrowIfNull(db);
         // Two round trips: the item with its milestones and the names the page shows (scalar subqueries), then
         // its supporting units and its children together (UNION ALL).
-        var found = await db.WorkItems.AsNoTracking().VisibleTo(db, scope).Where(x => x.Id == id).Select(x => new
+        // The id goes into each set of the scope filter as well, so that a city's thousands of items are not
+        // gathered to find one.
+        var found = await db.WorkItems.AsNoTracking().VisibleTo(db, scope, x => x.Id == id).Select(x => new
         {
             Item = x,
             Milestones = x.Milestones.ToList(),
@@ -72,7 +74,7 @@ public static class TaskDetail
         var w = found.Item;
         w.Milestones = found.Milestones;
         var related = await db.WorkItemUnits.Where(s => s.WorkItemId == id).Join(db.Units, s => s.UnitId, u => u.Id, (s, u) => new { IsChild = false, u.Id, u.Name })
-            .Concat(db.WorkItems.AsNoTracking().VisibleTo(db, scope).Where(c => c.ParentId == id).Select(c => new { IsChild = true, c.Id, c.Name }))
+            .Concat(db.WorkItems.AsNoTracking().VisibleTo(db, scope, c => c.ParentId == id).Select(c => new { IsChild = true, c.Id, c.Name }))
             .ToListAsync(ct);
         var supporting = related.Where(r => !r.IsChild && r.Id != w.LeadUnitId).OrderBy(r => r.Id).Select(r => new NamedRef(r.Id, r.Name)).ToList();
         var children = related.Where(r => r.IsChild).OrderBy(r => r.Id).Select(r => new NamedRef(r.Id, r.Name)).ToList();
