@@ -61,6 +61,8 @@ internal sealed class WorkItemConfiguration : IEntityTypeConfiguration<WorkItem>
         // (filtered by kind and light, sorted by ledger and id) are counted and sorted from the index alone.
         builder.HasIndex(w => new { w.RegionId, w.LeadUnitPath, w.Kind, w.Light, w.LedgerId, w.Id }).HasDatabaseName("IX_WorkItems_RegionId_LeadUnitPath");
         builder.HasIndex(w => new { w.RegionId, w.Status });
+        // A ledger's items by kind: whether it holds projects is one probe, not a walk through its tasks.
+        builder.HasIndex(w => new { w.LedgerId, w.Kind });
         builder.HasIndex(w => w.LiaisonId);
         builder.HasIndex(w => w.LeaderId);
         builder.HasIndex(w => w.ParentId);

@@ -1570,11 +1570,11 @@ namespace Duban.Migrations.Postgres.Migrations
 
                     b.HasIndex("LeaderId");
 
-                    b.HasIndex("LedgerId");
-
                     b.HasIndex("LiaisonId");
 
                     b.HasIndex("ParentId");
+
+                    b.HasIndex("LedgerId", "Kind");
 
                     b.HasIndex("ParentId", "Status")
                         .HasDatabaseName("IX_WorkItems_Problems_ParentId")

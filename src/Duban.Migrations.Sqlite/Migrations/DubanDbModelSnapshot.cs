@@ -1510,11 +1510,11 @@ namespace Duban.Migrations.Sqlite.Migrations
 
                     b.HasIndex("LeaderId");
 
-                    b.HasIndex("LedgerId");
-
                     b.HasIndex("LiaisonId");
 
                     b.HasIndex("ParentId");
+
+                    b.HasIndex("LedgerId", "Kind");
 
                     b.HasIndex("ParentId", "Status")
                         .HasDatabaseName("IX_WorkItems_Problems_ParentId")
