@@ -69,6 +69,11 @@ public sealed class SupervisionLoopJourney(BrowserFixture app)
         await Expect(office.GetByRole(AriaRole.Status)).ToContainTextAsync("已审核通过");
         await office.GotoAsync(taskUrl);
         await Expect(office.GetByTestId("task-light")).ToContainTextAsync("已销号");
+
+        // Its record reads in words: the kind as 任务, nothing the light engine derives.
+        var record = office.GetByRole(AriaRole.Table, new() { Name = "变更记录（留痕）" });
+        await Expect(record).ToContainTextAsync("类型： 任务");
+        await Expect(record).Not.ToContainTextAsync("OverdueProblems");
         await app.ScreenshotAsync(office, "12-task-done");
 
         // A liaison of another unit cannot see the task at all.

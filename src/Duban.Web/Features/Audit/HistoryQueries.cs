@@ -24,7 +24,7 @@ public static class HistoryQueries
         "Id", "RegionId", "Path", "ConcurrencyStamp", "SecurityStamp", "NormalizedUserName", "NormalizedEmail",
         "EmailConfirmed", "PhoneNumberConfirmed", "TwoFactorEnabled", "LockoutEnabled", "AccessFailedCount", "CreatedAt",
         "LeadUnitPath", "StartDay", "DeadlineDay", "PreviousLight", "NextMilestoneDue", "NextMilestoneName", "LightReasonDate",
-        "LightReasonText", "LightReasonNumber", "LightSince", "LedgerId",
+        "LightReasonText", "LightReasonNumber", "LightSince", "LedgerId", "OverdueProblems",
 
         // A work item's light has its own history (LightChanges); here it would only repeat the engine's work.
         "Light", "LightReason",
