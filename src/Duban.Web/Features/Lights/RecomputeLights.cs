@@ -60,7 +60,17 @@ public sealed class RecomputeLights(DubanDb db, TimeProvider clock)
         }
 
         await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
-        var rebuild = onlyItemId is null && db.Database.IsNpgsql() && await IsBulkAsync(items, ct) ? await DropIndexesAsync(ct) : [];
+        List<string> rebuild = [];
+        if (onlyItemId is null && db.Database.IsNpgsql() && await IsBulkAsync(items, ct))
+        {
+            // Asked again once the table is ours: another node may have lit the rows while this one waited.
+            await db.Database.ExecuteSqlRawAsync("LOCK TABLE \"WorkItems\" IN ACCESS EXCLUSIVE MODE; SET LOCAL maintenance_work_mem = '256MB'", ct);
+            if (await IsBulkAsync(items, ct))
+            {
+                rebuild = await DropIndexesAsync(ct);
+            }
+        }
+
 
         // 1. Facts: the earliest open milestone of every item.
         // Only rows whose facts change are written: on PostgreSQL every write is a new row version.
@@ -148,12 +158,11 @@ public sealed class RecomputeLights(DubanDb db, TimeProvider clock)
     /// <summary>
     /// Drops the secondary indexes of the work items for the rest of this transaction and returns their
     /// definitions, read from the catalogue so that they come back exactly as the migrations made them.
-    /// The table is locked first: other sessions wait for the commit instead of reading without indexes.
+    /// The caller has locked the table: other sessions wait for the commit instead of reading without indexes.
     /// Unique indexes stay, and so does the problems' index that the recompute itself reads.
     /// </summary>
     private async Task<List<string>> DropIndexesAsync(CancellationToken ct)
     {
-        await db.Database.ExecuteSqlRawAsync("LOCK TABLE \"WorkItems\" IN ACCESS EXCLUSIVE MODE; SET LOCAL maintenance_work_mem = '256MB'", ct);
         var definitions = await db.Database.SqlQueryRaw<string>("SELECT indexdef AS \"Value\" FROM pg_indexes i " + SecondaryIndexes).ToListAsync(ct);
         await db.Database.ExecuteSqlRawAsync("DO $$ DECLARE r record; BEGIN FOR r IN SELECT indexname FROM pg_indexes i " + SecondaryIndexes
             + " LOOP EXECUTE format('DROP INDEX %I', r.indexname); END LOOP; END $$", ct);
