@@ -315,8 +315,8 @@ public sealed class SaveTask(DubanDb db, WorkContext work, RecomputeLights light
             db.RegionLightSettings.IgnoreQueryFilters().FirstOrDefault(s => s.RegionId == r.Id),
             db.Ledgers.FirstOrDefault(x => x.Id == ledgerId && x.RegionId == r.Id),
             db.Units.FirstOrDefault(u => u.Id == leadId && u.RegionId == r.Id),
-            db.People.Where(p => p.Id == leaderId && p.RegionId == r.Id).Select(p => p.Name + (p.Title == null ? string.Empty : "（" + p.Title + "）")).FirstOrDefault(),
-            db.People.Where(p => p.Id == liaisonId && p.RegionId == r.Id).Select(p => p.Name + (p.Title == null ? string.Empty : "（" + p.Title + "）")).FirstOrDefault(),
+            db.People.Where(p => p.Id == leaderId && p.RegionId == r.Id).Select(TaskDetail.PersonLabel).FirstOrDefault(),
+            db.People.Where(p => p.Id == liaisonId && p.RegionId == r.Id).Select(TaskDetail.PersonLabel).FirstOrDefault(),
             db.CalendarDays.IgnoreQueryFilters().Count(d => d.RegionId == r.Id),
             db.CalendarDays.IgnoreQueryFilters().Where(d => d.RegionId == r.Id).Sum(d => (long)d.Id)))
         .AsNoTracking().FirstAsync(ct);

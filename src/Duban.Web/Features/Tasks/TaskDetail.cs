@@ -50,6 +50,10 @@ public sealed record TaskDetailDto(
 
 public static class TaskDetail
 {
+    /// <summary>A person as the task page names them: 王强（副县长）.</summary>
+    public static readonly System.Linq.Expressions.Expression<Func<Domain.Organisation.Person, string>> PersonLabel =
+        p => p.Name + (p.Title == null ? string.Empty : "（" + p.Title + "）");
+
     public static async Task<TaskDetailDto?> LoadAsync(DubanDb db, AccessScope scope, int id, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(db);
@@ -63,8 +67,8 @@ public static class TaskDetail
             Milestones = x.Milestones.ToList(),
             Ledger = db.Ledgers.Where(l => l.Id == x.LedgerId).Select(l => l.Name).FirstOrDefault(),
             Lead = db.Units.Where(u => u.Id == x.LeadUnitId).Select(u => u.Name).FirstOrDefault(),
-            Leader = db.People.Where(p => p.Id == x.LeaderId).Select(p => p.Name + (p.Title == null ? string.Empty : "（" + p.Title + "）")).FirstOrDefault(),
-            Liaison = db.People.Where(p => p.Id == x.LiaisonId).Select(p => p.Name + (p.Title == null ? string.Empty : "（" + p.Title + "）")).FirstOrDefault(),
+            Leader = db.People.Where(p => p.Id == x.LeaderId).Select(PersonLabel).FirstOrDefault(),
+            Liaison = db.People.Where(p => p.Id == x.LiaisonId).Select(PersonLabel).FirstOrDefault(),
         }).FirstOrDefaultAsync(ct);
         if (found is null)
         {
