@@ -138,8 +138,7 @@ public sealed class DubanDb(DbContextOptions<DubanDb> options, IActorAccessor? a
             int saved;
             try
             {
-                written = AuditTrail.Complete(pending, CurrentActor, DateTime.UtcNow, accountId => Users.IgnoreQueryFilters().Where(a => a.Id == accountId).Select(a => (int?)a.RegionId).FirstOrDefault()).ToList();
-                AuditEntries.AddRange(written);
+                written = AddAuditEntries(pending);
                 saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             }
             finally
@@ -147,11 +146,7 @@ public sealed class DubanDb(DbContextOptions<DubanDb> options, IActorAccessor? a
                 ChangeTracker.AutoDetectChangesEnabled = autoDetect;
             }
 
-            foreach (var entry in written)
-            {
-                Entry(entry).State = EntityState.Detached;
-            }
-
+            Detach(written);
             return saved - written.Count;
         }
 
@@ -177,8 +172,7 @@ public sealed class DubanDb(DbContextOptions<DubanDb> options, IActorAccessor? a
                     ChangeTracker.DetectChanges();
                 }
 
-                entries = AuditTrail.Complete(pending, CurrentActor, DateTime.UtcNow, accountId => Users.IgnoreQueryFilters().Where(a => a.Id == accountId).Select(a => (int?)a.RegionId).FirstOrDefault()).ToList();
-                AuditEntries.AddRange(entries);
+                entries = AddAuditEntries(pending);
                 await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             }
             finally
@@ -186,11 +180,7 @@ public sealed class DubanDb(DbContextOptions<DubanDb> options, IActorAccessor? a
                 ChangeTracker.AutoDetectChangesEnabled = autoDetect;
             }
 
-            // The trail is append-only and nobody reads it through this context: stop tracking what was written.
-            foreach (var entry in entries)
-            {
-                Entry(entry).State = EntityState.Detached;
-            }
+            Detach(entries);
 
             if (ownTransaction is not null)
             {
@@ -205,6 +195,22 @@ public sealed class DubanDb(DbContextOptions<DubanDb> options, IActorAccessor? a
             {
                 await ownTransaction.DisposeAsync();
             }
+        }
+    }
+
+    private List<AuditEntry> AddAuditEntries(List<AuditTrail.Pending> pending)
+    {
+        var entries = AuditTrail.Complete(pending, CurrentActor, DateTime.UtcNow, accountId => Users.IgnoreQueryFilters().Where(a => a.Id == accountId).Select(a => (int?)a.RegionId).FirstOrDefault()).ToList();
+        AuditEntries.AddRange(entries);
+        return entries;
+    }
+
+    /// <summary>The trail is append-only and nobody reads it through this context: stop tracking what was written.</summary>
+    private void Detach(List<AuditEntry> entries)
+    {
+        foreach (var entry in entries)
+        {
+            Entry(entry).State = EntityState.Detached;
         }
     }
 }

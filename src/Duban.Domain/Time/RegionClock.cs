@@ -21,6 +21,12 @@ public static class RegionClock
         return TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone);
     }
 
+    /// <summary>
+    /// A UTC instant cut to whole microseconds, the precision both databases keep: a value written and then
+    /// used to find the same rows again must come back unchanged.
+    /// </summary>
+    public static DateTime Stored(DateTime utc) => new(utc.Ticks - (utc.Ticks % 10), DateTimeKind.Utc);
+
     public static bool IsKnownTimeZone(string timeZoneId) =>
         TimeZoneInfo.TryFindSystemTimeZoneById(timeZoneId, out _);
 }

@@ -29,10 +29,8 @@ public sealed class RecomputeLights(DubanDb db, TimeProvider clock)
             .Select(r => new { r.TimeZoneId, Settings = db.RegionLightSettings.IgnoreQueryFilters().FirstOrDefault(s => s.RegionId == r.Id) })
             .FirstAsync(ct);
         var zone = TimeZoneInfo.FindSystemTimeZoneById(region.TimeZoneId);
-        // Whole microseconds: the instant is written as each changed row's "since" and then used to find those
-        // rows again, so it must survive the round trip through either database unchanged.
-        var ticks = clock.GetUtcNow().UtcDateTime.Ticks;
-        var utcNow = new DateTime(ticks - (ticks % 10), DateTimeKind.Utc);
+        // The instant is written as each changed row's "since" and then used to find those rows again.
+        var utcNow = Domain.RegionClock.Stored(clock.GetUtcNow().UtcDateTime);
         var calendar = await LoadCalendarAsync(db, regionId, ct);
         var regionSettings = region.Settings?.ToSettings() ?? LightSettings.Default;
 
@@ -70,7 +68,6 @@ public sealed class RecomputeLights(DubanDb db, TimeProvider clock)
                 rebuild = await DropIndexesAsync(ct);
             }
         }
-
 
         // 1. Facts: the earliest open milestone of every item.
         // Only rows whose facts change are written: on PostgreSQL every write is a new row version.
@@ -281,7 +278,7 @@ public sealed class RecomputeLights(DubanDb db, TimeProvider clock)
     }
 
     /// <summary>The colour of each reason.</summary>
-    public static Light LightFor(LightReason reason) => reason switch
+    private static Light LightFor(LightReason reason) => reason switch
     {
         LightReason.Closed => Light.Done,
         LightReason.Paused or LightReason.NotStarted => Light.Grey,

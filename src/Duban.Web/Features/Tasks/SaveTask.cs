@@ -260,9 +260,9 @@ public sealed class SaveTask(DubanDb db, WorkContext work, RecomputeLights light
 
     private async Task CreateAsync(WorkItem item, WorkItem? parent, List<Unit> support, Known known, Unit lead, CancellationToken ct)
     {
-        var utcNow = new DateTime(work.UtcNow.Ticks / 10 * 10, DateTimeKind.Utc); // whole microseconds, as stored
+        var utcNow = Domain.RegionClock.Stored(work.UtcNow);
         var regionSettings = known.Settings?.ToSettings() ?? LightSettings.Default;
-        var settings = known.Ledger!.HasOwnSettings ? known.Ledger.SettingsOver(regionSettings) : regionSettings;
+        var settings = known.Ledger!.SettingsOver(regionSettings);
         var calendar = settings.DueSoonInWorkdays ? await CalendarAsync(item.RegionId, known, ct) : WorkdayCalendar.Plain;
         var next = item.Milestones.Where(m => m.DoneOn is null).OrderBy(m => m.Due).ThenBy(m => m.SortOrder).FirstOrDefault();
         item.NextMilestoneDue = next?.Due;

@@ -84,6 +84,7 @@ public static class TaskDetail
         var children = related.Where(r => r.IsChild).OrderBy(r => r.Id).Select(r => new NamedRef(r.Id, r.Name)).ToList();
         return From(w, found.Ledger ?? "?", found.Lead ?? "?", supporting, found.Leader, found.Liaison, children);
     }
+
     /// <summary>The page of one item from the item (with its milestones) and the names it shows.</summary>
     public static TaskDetailDto From(WorkItem w, string ledger, string leadUnit, IReadOnlyList<NamedRef> supporting, string? leader, string? liaison, IReadOnlyList<NamedRef> children)
     {
