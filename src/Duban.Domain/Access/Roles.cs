@@ -1,6 +1,6 @@
 namespace Duban.Domain.Access;
 
-/// <summary>The roles an account can hold. Names are stored; keep them stable.</summary>
+/// <summary>The roles an account can hold. Names are stored; keep them stable. What each may do is in <see cref="PermissionTable"/>.</summary>
 public static class Roles
 {
     public const string SystemAdmin = "SystemAdmin";
@@ -9,8 +9,11 @@ public static class Roles
     public const string Liaison = "Liaison";
     public const string Viewer = "Viewer";
 
-    public static readonly IReadOnlyList<string> All = [SystemAdmin, SupervisionOffice, Leader, Liaison, Viewer];
+    /// <summary>Reads the region's audit trail and changes nothing (等保: the auditor is not the administrator).</summary>
+    public const string Auditor = "Auditor";
 
-    /// <summary>Roles whose holders see and manage their whole region rather than a unit subtree.</summary>
-    public static bool IsRegionWide(string role) => role is SystemAdmin or SupervisionOffice;
+    public static readonly IReadOnlyList<string> All = [SystemAdmin, SupervisionOffice, Leader, Liaison, Viewer, Auditor];
+
+    /// <summary>Roles whose holders see their whole region rather than a unit subtree.</summary>
+    public static bool IsRegionWide(string role) => PermissionTable.ReachOf([role], Permission.Read) == Reach.Region;
 }

@@ -1,3 +1,4 @@
+using Duban.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
@@ -18,10 +19,18 @@ public sealed class ErrorModel(IStringLocalizer<SharedResource> l) : PageModel
 
     private void Show(int code)
     {
+        // A use case refused by the permission table arrives here as an exception, on the 500 path.
+        var denied = NotPermittedHandler.Denied(HttpContext);
+        if (HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>()?.Error is Domain.Access.NotPermittedException refused)
+        {
+            code = 403;
+            denied = refused.Permission;
+        }
+
         Code = code;
         (Title, Text) = code switch
         {
-            403 => (l["AccessDenied.Title"].Value, l["AccessDenied.Text"].Value),
+            403 => (l["AccessDenied.Title"].Value, denied is null ? l["AccessDenied.Text"].Value : NotPermittedHandler.Explain(l, denied)),
             404 => (l["Error.NotFound"].Value, l["Error.NotFoundText"].Value),
             400 => (l["Problem.400"].Value, l["Problem.Antiforgery"].Value),
             _ => (l["Problem.500"].Value, l["Error.ServerText"].Value),

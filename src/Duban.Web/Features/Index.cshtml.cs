@@ -1,4 +1,5 @@
 using Duban.Data;
+using Duban.Domain.Access;
 using Duban.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -6,6 +7,7 @@ using Microsoft.Extensions.Localization;
 
 namespace Duban.Web.Features;
 
+[Requires(Permission.Read)]
 public sealed class IndexModel(DubanDb db, ScopeAccessor scopes, IStringLocalizer<SharedResource> l) : PageModel
 {
     public string RegionName { get; private set; } = string.Empty;

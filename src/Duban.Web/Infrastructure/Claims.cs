@@ -26,25 +26,12 @@ public static class DubanClaims
     public static string TimeZoneOf(this ClaimsPrincipal user) =>
         user.FindFirstValue(TimeZone) ?? Domain.RegionClock.DefaultTimeZoneId;
 
-    public static bool IsRegionWide(this ClaimsPrincipal user) => Roles.All.Any(r => Roles.IsRegionWide(r) && user.IsInRole(r));
-
-    public static bool CanManageOrganisation(this ClaimsPrincipal user) =>
-        user.IsInRole(Roles.SystemAdmin) || user.IsInRole(Roles.SupervisionOffice);
-
     private static int? Int(ClaimsPrincipal user, string type) =>
         int.TryParse(user.FindFirstValue(type), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : null;
 }
 
 public static class Policies
 {
-    /// <summary>Accounts and roles: system administrators only.</summary>
-    public const string Admin = "Admin";
-
-    /// <summary>Unit tree and people: system administrators and the supervision office.</summary>
-    public const string ManageOrganisation = "ManageOrganisation";
-
+    /// <summary>Any signed-in account; each route adds the permission it needs (<see cref="PermissionEndpoints.Requires"/>).</summary>
     public const string Api = "Api";
-
-    /// <summary>Setting up and deciding work: the supervision office and system administrators.</summary>
-    public const string Office = "Office";
 }

@@ -31,9 +31,10 @@ public sealed class ScopeAccessor(IHttpContextAccessor http, DubanDb db)
 
         var user = http.HttpContext?.User ?? throw new InvalidOperationException("No request.");
         var regionId = user.RegionId() ?? throw new InvalidOperationException("The account has no region.");
-        if (user.IsRegionWide())
+        var roles = user.RoleNames();
+        if (roles.Any(Roles.IsRegionWide))
         {
-            return scope = AccessScope.WholeRegion(regionId, user.PersonId());
+            return scope = AccessScope.WholeRegion(regionId, user.PersonId()) with { Roles = roles, AccountId = user.AccountId() };
         }
 
         var paths = new List<string>();
@@ -41,7 +42,7 @@ public sealed class ScopeAccessor(IHttpContextAccessor http, DubanDb db)
         {
             if (http.HttpContext!.Items[UnitPathKey] is (int known, string knownPath) && known == unitId)
             {
-                return scope = AccessScope.Subtrees(regionId, [knownPath], user.PersonId());
+                return scope = AccessScope.Subtrees(regionId, [knownPath], user.PersonId()) with { Roles = roles, AccountId = user.AccountId() };
             }
 
             var path = await db.Units.Where(u => u.Id == unitId).Select(u => u.Path).FirstOrDefaultAsync(cancellationToken);
@@ -51,7 +52,7 @@ public sealed class ScopeAccessor(IHttpContextAccessor http, DubanDb db)
             }
         }
 
-        return scope = AccessScope.Subtrees(regionId, paths, user.PersonId());
+        return scope = AccessScope.Subtrees(regionId, paths, user.PersonId()) with { Roles = roles, AccountId = user.AccountId() };
     }
 }
 

@@ -124,10 +124,8 @@ public static class ServiceSetup
 
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
-            .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.SystemAdmin))
-            .AddPolicy(Policies.ManageOrganisation, p => p.RequireRole(Roles.SystemAdmin, Roles.SupervisionOffice))
             .AddPolicy(Policies.Api, p => p.RequireAuthenticatedUser())
-            .AddPolicy(Policies.Office, p => p.RequireRole(Roles.SystemAdmin, Roles.SupervisionOffice));
+            .AddPermissionPolicies();
 
         services.AddLocalization(o => o.ResourcesPath = "Resources");
 
@@ -153,17 +151,22 @@ public static class ServiceSetup
         services.AddRazorPages(o =>
             {
                 o.RootDirectory = "/Features";
-                o.Conventions.AuthorizeFolder("/Accounts", Policies.Admin);
+                o.Conventions.AddFolderApplicationModelConvention("/SignIn", m => m.EndpointMetadata.Add(new RequiresAttribute(Permission.OwnAccount)));
                 o.Conventions.AllowAnonymousToPage("/SignIn/Login");
                 o.Conventions.AllowAnonymousToPage("/SignIn/AccessDenied");
                 o.Conventions.AllowAnonymousToPage("/Error");
             })
             .AddViewLocalization()
-            .AddMvcOptions(o => o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true);
+            .AddMvcOptions(o =>
+            {
+                o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
+                o.Filters.Add<PermissionPageFilter>();
+            });
         services.AddSingleton<Microsoft.Extensions.Options.IConfigureOptions<MvcOptions>, LocalizedModelBindingMessages>();
 
         services.AddProblemDetails(o => o.CustomizeProblemDetails = LocalizedProblemDetails.Customize);
         services.AddExceptionHandler<BadRequestHandler>();
+        services.AddExceptionHandler<NotPermittedHandler>();
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
@@ -188,7 +191,12 @@ public static class ServiceSetup
         });
         app.UseWhen(ctx => !IsApi(ctx), pages =>
         {
-            pages.UseExceptionHandler("/Error/500");
+            pages.UseExceptionHandler(new ExceptionHandlerOptions
+            {
+                ExceptionHandlingPath = "/Error/500",
+                StatusCodeSelector = ex => ex is NotPermittedException ? StatusCodes.Status403Forbidden : StatusCodes.Status500InternalServerError,
+                SuppressDiagnosticsCallback = c => c.Exception is NotPermittedException,
+            });
             pages.UseStatusCodePagesWithReExecute("/Error/{0}");
         });
         app.Use(SecurityHeaders);
@@ -244,7 +252,7 @@ public static class ServiceSetup
         }).AllowAnonymous().ExcludeFromDescription();
     }
 
-    private static bool IsApi(HttpContext ctx) => ctx.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase);
+    private static bool IsApi(HttpContext ctx) => NotPermittedHandler.IsApi(ctx);
 
     private static Task ApiOrRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> ctx, int status)
     {

@@ -60,7 +60,7 @@ public sealed class CliTests : IDisposable
         Assert.True(migrate.Exit == 0, migrate.Err);
         Assert.Contains("Database is up to date.", migrate.Out, StringComparison.Ordinal);
         Assert.Equal(0, Scalar("SELECT COUNT(*) FROM Units"));
-        Assert.Equal(5, Scalar("SELECT COUNT(*) FROM AspNetRoles"));
+        Assert.Equal(Duban.Domain.Access.Roles.All.Count, Scalar("SELECT COUNT(*) FROM AspNetRoles"));
 
         var seed = await Sqlite("seed-demo");
         Assert.True(seed.Exit == 0, seed.Err);

@@ -51,6 +51,12 @@ public sealed partial class ResourceTests
         {
             Assert.True(zh.ContainsKey("Role." + role), "Role." + role);
         }
+
+        // A refusal says who may do it.
+        foreach (var permission in Enum.GetNames<Duban.Domain.Access.Permission>())
+        {
+            Assert.True(zh.ContainsKey("Permission." + permission), "Permission." + permission);
+        }
     }
 
     [GeneratedRegex("""\b[lL]\["([A-Za-z0-9_.]+)"[\],]""")]

@@ -264,7 +264,7 @@ public abstract class SupervisionLoopTests(DubanFactory app)
         Assert.Contains(mine, await Listed(liaison, "&light=" + light));
         Assert.DoesNotContain(mine, await Listed(liaison, "&light=" + other));
         var refused = await support.PostAsJsonAsync($"/api/v1/tasks/{mine}/reports", new { done = "配合单位填报" });
-        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
         Assert.Contains("只有牵头单位或指定联络员可以填报", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 

@@ -87,8 +87,9 @@ public abstract class UnitsTests(DubanFactory app)
         var leaf = await Create("丙", middle);
         var target = await Create("丁", D.RootUnitId);
 
-        // Work led by the leaf and supported by the middle unit moves with them.
-        var task = await api.PostAsJsonAsync("/api/v1/tasks", new { ledgerId = D.LedgerId, name = "随单位迁移的任务" + suffix, leadUnitId = leaf, supportingUnitIds = new[] { middle } });
+        // Work led by the leaf and supported by the middle unit moves with them (the office sets work; the administrator does not).
+        var office = await D.ApiClientAsync("duchashi");
+        var task = await office.PostAsJsonAsync("/api/v1/tasks", new { ledgerId = D.LedgerId, name = "随单位迁移的任务" + suffix, leadUnitId = leaf, supportingUnitIds = new[] { middle } });
         Assert.Equal(HttpStatusCode.Created, task.StatusCode);
         var taskId = (await task.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
 

@@ -1,4 +1,5 @@
 using Duban.Data;
+using Duban.Domain.Access;
 using Duban.Domain.Organisation;
 using Duban.Web.Features.Units;
 using Duban.Web.Infrastructure;
@@ -10,6 +11,7 @@ using Microsoft.Extensions.Localization;
 
 namespace Duban.Web.Features.Accounts;
 
+[Requires(Permission.ManageAccounts)]
 public sealed class EditModel(DubanDb db, UserManager<Account> users, ScopeAccessor scopes, SaveAccount save, IStringLocalizer<SharedResource> l) : PageModel
 {
     public int? Id { get; private set; }

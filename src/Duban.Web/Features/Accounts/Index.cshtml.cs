@@ -1,4 +1,5 @@
 using Duban.Data;
+using Duban.Domain.Access;
 using Duban.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -6,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Duban.Web.Features.Accounts;
 
+[Requires(Permission.ManageAccounts)]
 public sealed class IndexModel(DubanDb db, UserManager<Account> users, ScopeAccessor scopes) : PageModel
 {
     public IReadOnlyList<AccountDto> Accounts { get; private set; } = [];

@@ -30,6 +30,7 @@ public sealed class SaveAccount(DubanDb db, UserManager<Account> users, ScopeAcc
     {
         ArgumentNullException.ThrowIfNull(input);
         var scope = await scopes.GetAsync(ct);
+        scope.Demand(Permission.ManageAccounts);
         Account? account = null;
         if (id is not null)
         {

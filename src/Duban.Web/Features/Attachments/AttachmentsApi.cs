@@ -1,4 +1,5 @@
 using Duban.Data;
+using Duban.Domain.Access;
 using Duban.Web.Features.Tasks;
 using Duban.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -23,8 +24,14 @@ public static class AttachmentsApi
                 return Results.NotFound();
             }
 
+            if (store.OpenRead(attachment.StorageKey) is not { } content)
+            {
+                return Results.NotFound();
+            }
+
             var inline = attachment.ContentType.StartsWith("image/", StringComparison.Ordinal) || attachment.ContentType == "application/pdf";
-            return Results.File(store.OpenRead(attachment.StorageKey), attachment.ContentType, inline ? null : attachment.FileName, enableRangeProcessing: true);
-        }).WithTags("Attachments");
+            return Results.File(content, attachment.ContentType, inline ? null : attachment.FileName, enableRangeProcessing: true);
+        }).WithTags("Attachments")
+            .Requires(Permission.Read);
     }
 }

@@ -7,7 +7,8 @@ public interface IFileStore
 {
     Task SaveAsync(string key, Stream content, CancellationToken ct);
 
-    Stream OpenRead(string key);
+    /// <summary>The stored bytes, or null when nothing is stored under the key (a file lost from disk is a 404, not a 500).</summary>
+    Stream? OpenRead(string key);
 
     void Delete(string key);
 }
@@ -25,7 +26,11 @@ public sealed class LocalFileStore(DatabaseOptions database, IConfiguration conf
         await content.CopyToAsync(file, ct);
     }
 
-    public Stream OpenRead(string key) => new FileStream(PathOf(key), FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true);
+    public Stream? OpenRead(string key)
+    {
+        var path = PathOf(key);
+        return File.Exists(path) ? new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true) : null;
+    }
 
     public void Delete(string key)
     {

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Duban.Web.Features.Audit;
 
 /// <summary>An entity's history as an htmx fragment, loaded into its detail page.</summary>
+[Requires(Permission.Read)]
 public sealed class HistoryModel(DubanDb db, ScopeAccessor scopes) : PageModel
 {
     public IReadOnlyList<HistoryEntry> Entries { get; private set; } = [];
@@ -16,7 +17,7 @@ public sealed class HistoryModel(DubanDb db, ScopeAccessor scopes) : PageModel
     public async Task<IActionResult> OnGetAsync(string kind, int id, CancellationToken ct)
     {
         var scope = await scopes.GetAsync(ct);
-        var entries = await HistoryQueries.ForAsync(db, scope, User.IsInRole(Roles.SystemAdmin), kind, id, ct);
+        var entries = await HistoryQueries.ForAsync(db, scope, User.May(Permission.ManageAccounts), kind, id, ct);
         if (entries is null)
         {
             return NotFound();

@@ -14,8 +14,9 @@ public static class HistoryApi
             string kind, int id, HttpContext http, DubanDb db, ScopeAccessor scopes, CancellationToken ct) =>
         {
             var scope = await scopes.GetAsync(ct);
-            var entries = await HistoryQueries.ForAsync(db, scope, http.User.IsInRole(Roles.SystemAdmin), kind, id, ct);
+            var entries = await HistoryQueries.ForAsync(db, scope, http.User.May(Permission.ManageAccounts), kind, id, ct);
             return entries is null ? TypedResults.NotFound() : TypedResults.Ok(entries);
-        }).WithTags("History");
+        }).WithTags("History")
+            .Requires(Permission.Read);
     }
 }

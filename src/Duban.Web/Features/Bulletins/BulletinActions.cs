@@ -154,6 +154,7 @@ public sealed class EditBulletin(DubanDb db, IStringLocalizer<SharedResource> l)
     public async Task<Outcome<Bulletin>> RunAsync(AccessScope scope, int id, BulletinInput input, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(scope);
+        scope.Demand(Permission.ComposeBulletins);
         ArgumentNullException.ThrowIfNull(input);
         var bulletin = await db.Bulletins.FirstOrDefaultAsync(b => b.Id == id && b.RegionId == scope.RegionId, ct);
         if (bulletin is null)
@@ -207,6 +208,7 @@ public sealed class IssueBulletin(DubanDb db, TimeProvider clock, QueueDeliverie
     public async Task<Outcome<Bulletin>> RunAsync(AccessScope scope, int id, string by, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(scope);
+        scope.Demand(Permission.ComposeBulletins);
         var region = await db.Regions.IgnoreQueryFilters().AsNoTracking().FirstAsync(r => r.Id == scope.RegionId, ct);
         var utcNow = clock.GetUtcNow().UtcDateTime;
         var today = Domain.RegionClock.Today(clock, region.TimeZoneId);
@@ -254,6 +256,7 @@ public sealed class DiscardBulletin(DubanDb db, IStringLocalizer<SharedResource>
     public async Task<Outcome<Bulletin>> RunAsync(AccessScope scope, int id, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(scope);
+        scope.Demand(Permission.ComposeBulletins);
         var bulletin = await db.Bulletins.FirstOrDefaultAsync(b => b.Id == id && b.RegionId == scope.RegionId, ct);
         if (bulletin is null)
         {

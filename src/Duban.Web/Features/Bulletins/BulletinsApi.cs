@@ -1,5 +1,6 @@
 using Duban.Data;
 using Duban.Documents;
+using Duban.Domain.Access;
 using Duban.Domain.Bulletins;
 using Duban.Web.Features.Notices;
 using Duban.Web.Features.Tasks;
@@ -22,25 +23,26 @@ public static class BulletinsApi
         var group = api.MapGroup("/bulletins").WithTags("Bulletins");
 
         group.MapGet("/", async Task<Ok<List<BulletinRow>>> (BulletinStatus? status, DubanDb db, WorkContext work, CancellationToken ct) =>
-            TypedResults.Ok(await ListAsync(db, await work.ScopeAsync(ct), work.IsOffice, status, ct)));
+            TypedResults.Ok(await ListAsync(db, await work.ScopeAsync(ct), work.May(Permission.ComposeBulletins), status, ct)))
+            .Requires(Permission.Read);
 
         group.MapGet("/{id:int}", async Task<Results<Ok<BulletinDto>, NotFound>> (int id, DubanDb db, WorkContext work, CancellationToken ct) =>
         {
-            var bulletin = await db.Bulletins.AsNoTracking().VisibleTo(await work.ScopeAsync(ct), work.IsOffice).FirstOrDefaultAsync(b => b.Id == id, ct);
+            var bulletin = await db.Bulletins.AsNoTracking().VisibleTo(await work.ScopeAsync(ct), work.May(Permission.ComposeBulletins)).FirstOrDefaultAsync(b => b.Id == id, ct);
             return bulletin is null ? TypedResults.NotFound() : TypedResults.Ok(BulletinDto.From(bulletin));
-        });
+        }).Requires(Permission.Read);
 
         group.MapPost("/", async Task<Results<Created<BulletinDto>, ValidationProblem, NotFound>> (ComposeInput input, ComposeBulletin compose, WorkContext work, CancellationToken ct) =>
             (await compose.RunAsync((await work.ScopeAsync(ct)).RegionId, input, work.ActorName, ct)).ToCreated(BulletinDto.From, b => $"/api/v1/bulletins/{b.Id}"))
-            .RequireAuthorization(Policies.Office);
+            .Requires(Permission.ComposeBulletins);
 
         group.MapPut("/{id:int}", async Task<Results<Ok<BulletinDto>, ValidationProblem, NotFound>> (int id, BulletinInput input, EditBulletin edit, WorkContext work, CancellationToken ct) =>
             (await edit.RunAsync(await work.ScopeAsync(ct), id, input, ct)).ToOk(BulletinDto.From))
-            .RequireAuthorization(Policies.Office);
+            .Requires(Permission.ComposeBulletins);
 
         group.MapPost("/{id:int}/issue", async Task<Results<Ok<BulletinDto>, ValidationProblem, NotFound>> (int id, IssueBulletin issue, WorkContext work, CancellationToken ct) =>
             (await issue.RunAsync(await work.ScopeAsync(ct), id, work.ActorName, ct)).ToOk(BulletinDto.From))
-            .RequireAuthorization(Policies.Office);
+            .Requires(Permission.ComposeBulletins);
 
         group.MapDelete("/{id:int}", async Task<Results<NoContent, ValidationProblem, NotFound>> (int id, DiscardBulletin discard, WorkContext work, CancellationToken ct) =>
         {
@@ -51,13 +53,12 @@ public static class BulletinsApi
                 OutcomeKind.Invalid => TypedResults.ValidationProblem(outcome.Errors!.ToDictionary()),
                 _ => TypedResults.NotFound(),
             };
-        })
-        .RequireAuthorization(Policies.Office);
+        }).Requires(Permission.ComposeBulletins);
 
         // The bulletin as a Word document (GB/T 9704 layout), drafts included for the office.
         group.MapGet("/{id:int}/document", async Task<Results<FileContentHttpResult, NotFound>> (int id, DubanDb db, WorkContext work, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
         {
-            var bulletin = await db.Bulletins.AsNoTracking().VisibleTo(await work.ScopeAsync(ct), work.IsOffice).FirstOrDefaultAsync(b => b.Id == id, ct);
+            var bulletin = await db.Bulletins.AsNoTracking().VisibleTo(await work.ScopeAsync(ct), work.May(Permission.ComposeBulletins)).FirstOrDefaultAsync(b => b.Id == id, ct);
             if (bulletin is null)
             {
                 return TypedResults.NotFound();
@@ -66,7 +67,8 @@ public static class BulletinsApi
             var bytes = DocxWriter.Write(BulletinDocument.Build(bulletin, l));
             return TypedResults.File(bytes, DocxType, FileName(bulletin));
         })
-        .Produces(StatusCodes.Status200OK, contentType: DocxType);
+        .Produces(StatusCodes.Status200OK, contentType: DocxType)
+            .Requires(Permission.Read);
 
         // A reminder letter or supervision notice as a Word document, for whoever may see its item.
         api.MapGet("/notices/{id:int}/document", async Task<Results<FileContentHttpResult, NotFound>> (int id, DubanDb db, WorkContext work, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
@@ -80,7 +82,8 @@ public static class BulletinsApi
             return TypedResults.File(DocxWriter.Write(NoticeDocument.Build(facts, l)), DocxType, facts.Notice.Number + ".docx");
         })
         .Produces(StatusCodes.Status200OK, contentType: DocxType)
-        .WithTags("Notices");
+        .WithTags("Notices")
+            .Requires(Permission.Read);
     }
 
     public static async Task<List<BulletinRow>> ListAsync(DubanDb db, Domain.Access.AccessScope scope, bool office, BulletinStatus? status, CancellationToken ct)

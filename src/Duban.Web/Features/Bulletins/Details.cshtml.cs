@@ -1,5 +1,6 @@
 using Duban.Data;
 using Duban.Documents;
+using Duban.Domain.Access;
 using Duban.Domain.Bulletins;
 using Duban.Web.Features.Tasks;
 using Duban.Web.Infrastructure;
@@ -14,6 +15,7 @@ namespace Duban.Web.Features.Bulletins;
 /// One bulletin: the document as it will print, and for a draft the office's form beside it — save, refresh
 /// the figures, issue (which saves the form first), or discard.
 /// </summary>
+[Requires(Permission.Read)]
 public sealed class DetailsModel(DubanDb db, WorkContext work, EditBulletin edit, IssueBulletin issue, ComposeBulletin compose, DiscardBulletin discard, IStringLocalizer<SharedResource> l) : PageModel
 {
     public Bulletin Bulletin { get; private set; } = null!;
@@ -34,17 +36,20 @@ public sealed class DetailsModel(DubanDb db, WorkContext work, EditBulletin edit
         return Page();
     }
 
+    [Requires(Permission.ComposeBulletins)]
     public Task<IActionResult> OnPostSaveAsync(int id, CancellationToken ct) => SaveThenAsync(id, null, ct);
 
+    [Requires(Permission.ComposeBulletins)]
     public Task<IActionResult> OnPostIssueAsync(int id, CancellationToken ct) => SaveThenAsync(id, async scope =>
     {
         var issued = await issue.RunAsync(scope, id, work.ActorName, ct);
         return issued.Kind == OutcomeKind.Ok ? (object)l["Bulletins.Issued", issued.Value!.Number].Value : issued;
     }, ct);
 
+    [Requires(Permission.ComposeBulletins)]
     public async Task<IActionResult> OnPostRefreshAsync(int id, CancellationToken ct)
     {
-        if (!work.IsOffice)
+        if (!work.May(Permission.ComposeBulletins))
         {
             return Forbid();
         }
@@ -69,9 +74,10 @@ public sealed class DetailsModel(DubanDb db, WorkContext work, EditBulletin edit
         return Redirect($"/Bulletins/{id}");
     }
 
+    [Requires(Permission.ComposeBulletins)]
     public async Task<IActionResult> OnPostDiscardAsync(int id, CancellationToken ct)
     {
-        if (!work.IsOffice)
+        if (!work.May(Permission.ComposeBulletins))
         {
             return Forbid();
         }
@@ -97,7 +103,7 @@ public sealed class DetailsModel(DubanDb db, WorkContext work, EditBulletin edit
     /// <summary>Saves the form; then, if there is a next step, runs it (its message, or its refusal, is shown).</summary>
     private async Task<IActionResult> SaveThenAsync(int id, Func<Domain.Access.AccessScope, Task<object>>? next, CancellationToken ct)
     {
-        if (!work.IsOffice)
+        if (!work.May(Permission.ComposeBulletins))
         {
             return Forbid();
         }
@@ -137,7 +143,7 @@ public sealed class DetailsModel(DubanDb db, WorkContext work, EditBulletin edit
 
     private async Task<bool> LoadAsync(int id, CancellationToken ct)
     {
-        Office = work.IsOffice;
+        Office = work.May(Permission.ComposeBulletins);
         var bulletin = await db.Bulletins.AsNoTracking().VisibleTo(await work.ScopeAsync(ct), Office).FirstOrDefaultAsync(b => b.Id == id, ct);
         if (bulletin is null)
         {

@@ -1,4 +1,5 @@
 using Duban.Data;
+using Duban.Domain.Access;
 using Duban.Web.Features.Tasks;
 using Duban.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
@@ -7,6 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Duban.Web.Features.Bulletins;
 
 /// <summary>The bulletins (通报): issued ones for everybody, drafts and composing for the office.</summary>
+[Requires(Permission.Read)]
 public sealed class IndexModel(DubanDb db, WorkContext work, ComposeBulletin compose) : PageModel
 {
     public IReadOnlyList<BulletinRow> Bulletins { get; private set; } = [];
@@ -17,9 +19,10 @@ public sealed class IndexModel(DubanDb db, WorkContext work, ComposeBulletin com
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
+    [Requires(Permission.ComposeBulletins)]
     public async Task<IActionResult> OnPostComposeAsync(CancellationToken ct)
     {
-        if (!work.IsOffice)
+        if (!work.May(Permission.ComposeBulletins))
         {
             return Forbid();
         }
@@ -41,7 +44,7 @@ public sealed class IndexModel(DubanDb db, WorkContext work, ComposeBulletin com
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        Office = work.IsOffice;
+        Office = work.May(Permission.ComposeBulletins);
         Bulletins = await BulletinsApi.ListAsync(db, await work.ScopeAsync(ct), Office, null, ct);
     }
 }

@@ -1,4 +1,5 @@
 using Duban.Data;
+using Duban.Domain.Access;
 using Duban.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -19,14 +20,14 @@ public static class CalendarApi
                 .Where(d => d.RegionId == scope.RegionId && (year == null || (d.Date >= new DateOnly(year.Value, 1, 1) && d.Date <= new DateOnly(year.Value, 12, 31))))
                 .OrderBy(d => d.Date).ToListAsync(ct);
             return TypedResults.Ok(days.Select(CalendarDayDto.From).ToList());
-        });
+        }).Requires(Permission.Read);
 
         group.MapPost("/", async Task<Results<Created<CalendarDayDto>, ValidationProblem, NotFound>> (CalendarDayInput input, SaveCalendarDay save, CancellationToken ct) =>
             (await save.AddAsync(input, ct)).ToCreated(CalendarDayDto.From, d => $"/api/v1/calendar/{d.Id}"))
-            .RequireAuthorization(Policies.Office);
+            .Requires(Permission.ManageCalendar);
 
         group.MapDelete("/{id:int}", async Task<Results<NoContent, NotFound>> (int id, SaveCalendarDay save, CancellationToken ct) =>
             await save.RemoveAsync(id, ct) ? TypedResults.NoContent() : TypedResults.NotFound())
-            .RequireAuthorization(Policies.Office);
+            .Requires(Permission.ManageCalendar);
     }
 }

@@ -1,7 +1,7 @@
 using Duban.Data;
+using Duban.Domain.Access;
 using Duban.Domain.Work;
 using Duban.Web.Infrastructure;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -10,7 +10,7 @@ using Microsoft.Extensions.Localization;
 namespace Duban.Web.Features.Calendar;
 
 /// <summary>The region's official calendar: holidays on weekdays and make-up workdays on weekends.</summary>
-[Authorize(Policy = Policies.Office)]
+[Requires(Permission.ManageCalendar)]
 public sealed class IndexModel(DubanDb db, ScopeAccessor scopes, SaveCalendarDay save, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     public int Year { get; private set; }

@@ -1,4 +1,5 @@
 using Duban.Data;
+using Duban.Domain.Access;
 using Duban.Domain.Work;
 using Duban.Web.Features.Lights;
 using Duban.Web.Infrastructure;
@@ -30,6 +31,7 @@ public sealed class SaveCalendarDay(DubanDb db, ScopeAccessor scopes, RecomputeL
     {
         ArgumentNullException.ThrowIfNull(input);
         var scope = await scopes.GetAsync(ct);
+        scope.Demand(Permission.ManageCalendar);
         var errors = new ValidationErrors();
         var name = input.Name?.Trim();
         if (input.Date is null)
@@ -77,6 +79,7 @@ public sealed class SaveCalendarDay(DubanDb db, ScopeAccessor scopes, RecomputeL
     public async Task<bool> RemoveAsync(int id, CancellationToken ct = default)
     {
         var scope = await scopes.GetAsync(ct);
+        scope.Demand(Permission.ManageCalendar);
         var day = await db.CalendarDays.FirstOrDefaultAsync(d => d.Id == id && d.RegionId == scope.RegionId, ct);
         if (day is null)
         {

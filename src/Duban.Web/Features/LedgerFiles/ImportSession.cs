@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Duban.Data;
+using Duban.Domain.Access;
 using Duban.Domain.LedgerFiles;
 using Duban.Domain.Work;
 using Duban.Sheets.Ledgers;
@@ -17,6 +18,7 @@ public sealed class ImportSession(DubanDb db, LedgerImport import, WorkContext w
     public async Task<ImportActor> ActorAsync(CancellationToken ct)
     {
         var scope = await work.ScopeAsync(ct);
+        scope.Demand(Permission.ImportLedgers);
         return new ImportActor(scope.RegionId, work.AccountId, work.ActorName, work.Today, work.UtcNow, work.Zone);
     }
 

@@ -1,8 +1,8 @@
 using Duban.Data;
+using Duban.Domain.Access;
 using Duban.Domain.LedgerFiles;
 using Duban.Domain.Work;
 using Duban.Web.Infrastructure;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Duban.Web.Features.LedgerFiles;
 
 /// <summary>Upload a ledger (.xlsx or .csv) to check it; recent imports with their outcome.</summary>
-[Authorize(Policy = Policies.Office)]
+[Requires(Permission.ImportLedgers)]
 [RequestSizeLimit(LedgerFile.MaxBytes + (1024 * 1024))]
 [RequestFormLimits(MultipartBodyLengthLimit = LedgerFile.MaxBytes + (1024 * 1024))]
 public sealed class IndexModel(DubanDb db, ScopeAccessor scopes) : PageModel

@@ -1,4 +1,5 @@
 using Duban.Data;
+using Duban.Domain.Access;
 using Duban.Domain.Work;
 using Duban.Web.Features.Tasks;
 using Duban.Web.Infrastructure;
@@ -58,10 +59,10 @@ public static class LedgerFilesApi
                 ? Results.Text(json, "application/json; charset=utf-8", statusCode: StatusCodes.Status422UnprocessableEntity)
                 : Results.Text(json, "application/json; charset=utf-8");
         })
-        .RequireAuthorization(Policies.Office)
         .Accepts<ImportForm>("multipart/form-data")
         .WithMetadata(new RequestSizeLimitAttribute(LedgerFile.MaxBytes + (1024 * 1024)), new RequestFormLimitsAttribute { MultipartBodyLengthLimit = LedgerFile.MaxBytes + (1024 * 1024) })
-        .WithTags("Ledgers");
+        .WithTags("Ledgers")
+            .Requires(Permission.ImportLedgers);
 
         // The ledger as .xlsx in the office's layout, with only the items the caller may see.
         api.MapGet("/ledgers/{id:int}/export", async Task<IResult> (int id, string? kind, DubanDb db, ScopeAccessor scopes, WorkContext work, LedgerExport export, HttpContext http, CancellationToken ct) =>
@@ -87,7 +88,8 @@ public static class LedgerFilesApi
             await export.WriteAsync(http.Response.Body, ledger, scope, itemKind, work.Today, ct);
             return Results.Empty;
         })
-        .WithTags("Ledgers");
+        .WithTags("Ledgers")
+            .Requires(Permission.ExportLedgers);
     }
 
     public static WorkItemKind? KindOf(string? kind) => kind?.ToLowerInvariant() switch

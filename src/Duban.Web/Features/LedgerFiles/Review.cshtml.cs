@@ -1,8 +1,8 @@
 using System.Text.Json;
+using Duban.Domain.Access;
 using Duban.Domain.LedgerFiles;
 using Duban.Sheets.Ledgers;
 using Duban.Web.Infrastructure;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
@@ -14,7 +14,7 @@ namespace Duban.Web.Features.LedgerFiles;
 /// correct, every row issue with its cell, a preview of the rows with what will happen to each, and the one
 /// button that commits. After the commit: what was written and what was left out, and why.
 /// </summary>
-[Authorize(Policy = Policies.Office)]
+[Requires(Permission.ImportLedgers)]
 public sealed class ReviewModel(ImportSession session, IStringLocalizer<SharedResource> l) : PageModel
 {
     public const int PreviewRows = 300;

@@ -1,6 +1,6 @@
 using Duban.Data;
+using Duban.Domain.Access;
 using Duban.Web.Infrastructure;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -8,7 +8,7 @@ using Microsoft.Extensions.Localization;
 
 namespace Duban.Web.Features.Ledgers;
 
-[Authorize(Policy = Policies.Office)]
+[Requires(Permission.EditWork)]
 public sealed class EditModel(DubanDb db, ScopeAccessor scopes, SaveLedger save, IStringLocalizer<SharedResource> l) : PageModel
 {
     public int? Id { get; private set; }

@@ -1,4 +1,5 @@
 using Duban.Data;
+using Duban.Domain.Access;
 using Duban.Domain.Work;
 using Duban.Web.Features.Tasks;
 using Duban.Web.Infrastructure;
@@ -7,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Duban.Web.Features.Ledgers;
 
+[Requires(Permission.Read)]
 public sealed class IndexModel(DubanDb db, ScopeAccessor scopes) : PageModel
 {
     public IReadOnlyList<Ledger> Ledgers { get; private set; } = [];

@@ -1,4 +1,5 @@
 using Duban.Data;
+using Duban.Domain.Access;
 using Duban.Domain.Work;
 using Duban.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -35,6 +36,7 @@ public sealed class SaveLedger(DubanDb db, ScopeAccessor scopes, Lights.Recomput
     {
         ArgumentNullException.ThrowIfNull(input);
         var scope = await scopes.GetAsync(ct);
+        scope.Demand(Permission.EditWork);
         Ledger? ledger = null;
         if (id is not null)
         {

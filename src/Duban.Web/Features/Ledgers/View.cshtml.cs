@@ -1,4 +1,5 @@
 using Duban.Data;
+using Duban.Domain.Access;
 using Duban.Domain.Organisation;
 using Duban.Domain.Work;
 using Duban.Web.Features.Tasks;
@@ -10,6 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Duban.Web.Features.Ledgers;
 
 /// <summary>The ledger as offices know it from their spreadsheet: one row a task, its light and reason, filters and sort.</summary>
+[Requires(Permission.Read)]
 public sealed class ViewModel(DubanDb db, ScopeAccessor scopes, WorkContext work) : PageModel
 {
     public Ledger Ledger { get; private set; } = null!;
@@ -18,8 +20,9 @@ public sealed class ViewModel(DubanDb db, ScopeAccessor scopes, WorkContext work
     public IReadOnlyList<Unit> Units { get; private set; } = [];
     public int MinDepth { get; private set; }
     public IReadOnlyList<Person> Leaders { get; private set; } = [];
-    public bool IsOffice => work.IsOffice;
+    public bool May(Permission permission) => work.May(permission);
 
+    [Requires(Permission.Reassign)]
     public async Task<IActionResult> OnPostAssignAsync(int id, List<int> taskIds, int? leadUnitId, int? leaderId, [FromServices] BulkAssign assign, [FromServices] Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> l, CancellationToken ct)
     {
         var outcome = await assign.RunAsync(new BulkAssignInput { TaskIds = taskIds, LeadUnitId = leadUnitId, LeaderId = leaderId }, ct);

@@ -1,14 +1,14 @@
 using Duban.Data;
+using Duban.Domain.Access;
 using Duban.Domain.Work;
 using Duban.Web.Infrastructure;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace Duban.Web.Features.Notices;
 
 /// <summary>What went out by email and webhook, what is waiting to be retried, and what failed for good.</summary>
-[Authorize(Policy = Policies.Office)]
+[Requires(Permission.ReadDeliveries)]
 public sealed class DeliveriesModel(DubanDb db, ScopeAccessor scopes) : PageModel
 {
     public IReadOnlyList<Delivery> Items { get; private set; } = [];
@@ -31,7 +31,7 @@ public static class DeliveriesApi
         ArgumentNullException.ThrowIfNull(api);
         api.MapGet("/deliveries", async (DubanDb db, ScopeAccessor scopes, CancellationToken ct) =>
             TypedResults.Ok((await RecentAsync(db, (await scopes.GetAsync(ct)).RegionId, ct))
-                .Select(d => new { d.Id, d.Channel, d.Target, d.Subject, d.Status, d.Attempts, d.LastError, d.NextAttemptAt, d.SentAt }).ToList()))
-            .RequireAuthorization(Policies.Office).WithTags("Deliveries");
+                .Select(d => new { d.Id, d.Channel, d.Target, d.Subject, d.Status, d.Attempts, d.LastError, d.NextAttemptAt, d.SentAt }).ToList())).WithTags("Deliveries")
+            .Requires(Permission.ReadDeliveries);
     }
 }

@@ -1,4 +1,5 @@
 using Duban.Data;
+using Duban.Domain.Access;
 using Duban.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -6,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Duban.Web.Features.Notices;
 
 /// <summary>The signed-in account's in-app inbox. Opening it marks what it shows as read.</summary>
+[Requires(Permission.OwnAccount)]
 public sealed class InboxModel(DubanDb db, TimeProvider clock) : PageModel
 {
     public IReadOnlyList<MessageDto> Messages { get; private set; } = [];

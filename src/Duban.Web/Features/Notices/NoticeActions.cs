@@ -1,5 +1,6 @@
 using System.Globalization;
 using Duban.Data;
+using Duban.Domain.Access;
 using Duban.Domain.Work;
 using Duban.Web.Features.Tasks;
 using Duban.Web.Infrastructure;
@@ -42,6 +43,7 @@ public sealed class IssueNotice(DubanDb db, WorkContext work, QueueDeliveries qu
             return Outcome<Notice>.NotFound();
         }
 
+        scope.Demand(Permission.IssueNotice, item);
         var errors = new ValidationErrors();
         var body = input.Body?.Trim();
         if (string.IsNullOrEmpty(body))
@@ -152,12 +154,9 @@ public sealed class AnswerNotice(DubanDb db, WorkContext work, IStringLocalizer<
             return Outcome<Notice>.NotFound();
         }
 
+        scope.Demand(Permission.AnswerNotice, item);
         var errors = new ValidationErrors();
-        if (!scope.CanReport(item, work.IsOffice))
-        {
-            errors.Add(string.Empty, l["Tasks.NotYourUnit"]);
-        }
-        else if ((input.Answer?.Trim().Length ?? 0) > 4000)
+        if ((input.Answer?.Trim().Length ?? 0) > 4000)
         {
             errors.Add(nameof(AnswerInput.Answer), l["Validation.MaxLength", 4000]);
         }

@@ -1,4 +1,5 @@
 using Duban.Data;
+using Duban.Domain.Access;
 using Duban.Web.Features.Tasks;
 using Duban.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -23,14 +24,15 @@ public static class NoticesApi
                 .Where(n => n.RegionId == scope.RegionId && visible.Contains(n.WorkItemId) && (unanswered != true || n.AnsweredAt == null))
                 .OrderByDescending(n => n.IssuedAt).Take(500).ToListAsync(ct);
             return TypedResults.Ok(list.Select(NoticeDto.From).ToList());
-        });
+        }).Requires(Permission.Read);
 
         api.MapPost("/tasks/{id:int}/notices", async Task<Results<Created<NoticeDto>, ValidationProblem, NotFound>> (int id, NoticeInput input, IssueNotice issue, CancellationToken ct) =>
-            (await issue.RunAsync(id, input, ct)).ToCreated(NoticeDto.From, n => $"/api/v1/notices/{n.Id}"))
-            .RequireAuthorization(Policies.Office).WithTags("Notices");
+            (await issue.RunAsync(id, input, ct)).ToCreated(NoticeDto.From, n => $"/api/v1/notices/{n.Id}")).WithTags("Notices")
+            .Requires(Permission.IssueNotice);
 
         notices.MapPost("/{id:int}/answer", async Task<Results<Ok<NoticeDto>, ValidationProblem, NotFound>> (int id, AnswerInput input, AnswerNotice answer, CancellationToken ct) =>
-            (await answer.RunAsync(id, input, ct)).ToOk(NoticeDto.From));
+            (await answer.RunAsync(id, input, ct)).ToOk(NoticeDto.From))
+            .Requires(Permission.AnswerNotice);
 
         var inbox = api.MapGroup("/inbox").WithTags("Inbox");
         inbox.MapGet("/", async Task<Ok<List<MessageDto>>> (bool? unread, HttpContext http, DubanDb db, CancellationToken ct) =>
@@ -40,7 +42,7 @@ public static class NoticesApi
                 .OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id).Take(200)
                 .Select(m => new MessageDto(m.Id, m.WorkItemId, m.NoticeId, m.BulletinId, m.Kind, m.Title, m.Body, m.CreatedAt, m.ReadAt)).ToListAsync(ct);
             return TypedResults.Ok(list);
-        });
+        }).Requires(Permission.OwnAccount);
 
         inbox.MapPost("/{id:long}/read", async Task<Results<NoContent, NotFound>> (long id, HttpContext http, DubanDb db, TimeProvider clock, CancellationToken ct) =>
         {
@@ -48,6 +50,6 @@ public static class NoticesApi
             var now = clock.GetUtcNow().UtcDateTime;
             var updated = await db.Messages.Where(m => m.Id == id && m.AccountId == me).ExecuteUpdateAsync(s => s.SetProperty(m => m.ReadAt, m => m.ReadAt ?? now), ct);
             return updated == 0 ? TypedResults.NotFound() : TypedResults.NoContent();
-        });
+        }).Requires(Permission.OwnAccount);
     }
 }

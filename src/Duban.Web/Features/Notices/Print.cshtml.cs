@@ -1,6 +1,8 @@
 using Duban.Data;
 using Duban.Documents;
+using Duban.Domain.Access;
 using Duban.Web.Features.Tasks;
+using Duban.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
@@ -8,6 +10,7 @@ using Microsoft.Extensions.Localization;
 namespace Duban.Web.Features.Notices;
 
 /// <summary>A reminder letter or supervision notice alone on an A4 page, for whoever may see its item.</summary>
+[Requires(Permission.Read)]
 public sealed class PrintModel(DubanDb db, WorkContext work, IStringLocalizer<SharedResource> l) : PageModel
 {
     public OfficialDocument Document { get; private set; } = null!;

@@ -1,4 +1,5 @@
 using Duban.Data;
+using Duban.Domain.Access;
 using Duban.Domain.Organisation;
 using Duban.Domain.Work;
 using Duban.Web.Features.Tasks;
@@ -9,6 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Duban.Web.Features.Overview;
 
 /// <summary>The overview (一图揽全局), and with ?screen=true the self-refreshing big screen (驾驶舱).</summary>
+[Requires(Permission.Read)]
 public sealed class IndexModel(DubanDb db, DubanDbForks forks, WorkContext work) : PageModel
 {
     public OverviewData Data { get; private set; } = null!;

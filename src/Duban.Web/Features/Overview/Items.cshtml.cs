@@ -1,12 +1,15 @@
 using Duban.Data;
+using Duban.Domain.Access;
 using Duban.Domain.Work;
 using Duban.Web.Features.Tasks;
+using Duban.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace Duban.Web.Features.Overview;
 
 /// <summary>The items behind one figure of the overview: region → unit → item.</summary>
+[Requires(Permission.Read)]
 public sealed class ItemsModel(DubanDb db, WorkContext work) : PageModel
 {
     public OverviewQueries.ItemQuery Query { get; private set; } = new();

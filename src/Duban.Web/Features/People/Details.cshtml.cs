@@ -1,4 +1,5 @@
 using Duban.Data;
+using Duban.Domain.Access;
 using Duban.Domain.Organisation;
 using Duban.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
@@ -7,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Duban.Web.Features.People;
 
+[Requires(Permission.Read)]
 public sealed class DetailsModel(DubanDb db, ScopeAccessor scopes) : PageModel
 {
     public Person Person { get; private set; } = null!;

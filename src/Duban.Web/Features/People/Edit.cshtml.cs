@@ -1,8 +1,8 @@
 using Duban.Data;
+using Duban.Domain.Access;
 using Duban.Domain.Organisation;
 using Duban.Web.Features.Units;
 using Duban.Web.Infrastructure;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -10,7 +10,7 @@ using Microsoft.Extensions.Localization;
 
 namespace Duban.Web.Features.People;
 
-[Authorize(Policy = Policies.ManageOrganisation)]
+[Requires(Permission.ManageOrganisation)]
 public sealed class EditModel(DubanDb db, ScopeAccessor scopes, SavePerson save, IStringLocalizer<SharedResource> l) : PageModel
 {
     public int? Id { get; private set; }

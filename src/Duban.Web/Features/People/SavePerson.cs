@@ -1,5 +1,6 @@
 using System.Net.Mail;
 using Duban.Data;
+using Duban.Domain.Access;
 using Duban.Domain.Organisation;
 using Duban.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -34,6 +35,7 @@ public sealed class SavePerson(DubanDb db, ScopeAccessor scopes, IStringLocalize
     {
         ArgumentNullException.ThrowIfNull(input);
         var scope = await scopes.GetAsync(ct);
+        scope.Demand(Permission.ManageOrganisation);
         Person? person = null;
         if (id is not null)
         {

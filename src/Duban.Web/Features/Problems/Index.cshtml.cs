@@ -1,10 +1,13 @@
 using Duban.Data;
+using Duban.Domain.Access;
 using Duban.Web.Features.Tasks;
+using Duban.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Duban.Web.Features.Problems;
 
 /// <summary>The problem list (问题清单) in its three parts: new, in progress, closed.</summary>
+[Requires(Permission.Read)]
 public sealed class IndexModel(DubanDb db, WorkContext work) : PageModel
 {
     public ProblemList List { get; private set; }

@@ -48,6 +48,7 @@ public sealed class RaiseProblem(DubanDb db, SaveTask save, WorkContext work, IS
     {
         ArgumentNullException.ThrowIfNull(input);
         var scope = await work.ScopeAsync(ct);
+        scope.Demand(Permission.RaiseProblem);
         WorkItem? project = null;
         if (input.ProjectId is { } projectId)
         {

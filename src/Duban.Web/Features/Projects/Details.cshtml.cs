@@ -1,4 +1,5 @@
 using Duban.Data;
+using Duban.Domain.Access;
 using Duban.Domain.Organisation;
 using Duban.Domain.Work;
 using Duban.Web.Features.Problems;
@@ -16,14 +17,18 @@ namespace Duban.Web.Features.Projects;
 /// monthly chart, its problems and its photos by month. Reports, close-out and notices are on its work
 /// item's page, as for any task.
 /// </summary>
+[Requires(Permission.Read)]
 public sealed class DetailsModel(DubanDb db, WorkContext work, ProjectActions actions, IStringLocalizer<SharedResource> l) : PageModel
 {
     public ProjectDetailDto Project { get; private set; } = null!;
     public IReadOnlyList<ProblemRow> Problems { get; private set; } = [];
     public IReadOnlyList<Attachment> Photos { get; private set; } = [];
     public IReadOnlyList<Unit> Units { get; private set; } = [];
-    public bool IsOffice => work.IsOffice;
-    public bool CanReport { get; private set; }
+    private AccessScope? scope;
+    private Domain.Work.WorkItem? item;
+
+    /// <summary>Whether the permission table lets the caller do this to this project: what the page offers.</summary>
+    public bool Can(Permission permission) => scope is not null && item is not null && scope.May(permission, item);
     public DateOnly Today => work.Today;
 
     [BindProperty]
@@ -43,28 +48,29 @@ public sealed class DetailsModel(DubanDb db, WorkContext work, ProjectActions ac
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
 
+    [Requires(Permission.RecordInvestment)]
     public async Task<IActionResult> OnPostInvestmentAsync(int id, CancellationToken ct) =>
         await AfterAsync(id, await actions.RecordInvestmentAsync(id, Investment, ct), "Investment.", ct);
 
+    [Requires(Permission.EditWork)]
     public async Task<IActionResult> OnPostPlanAsync(int id, CancellationToken ct) =>
         await AfterAsync(id, await actions.SetYearPlanAsync(id, Plan, ct), "Plan.", ct);
 
+    [Requires(Permission.RecordInvestment)]
     public async Task<IActionResult> OnPostStageAsync(int id, CancellationToken ct) =>
         await AfterAsync(id, await actions.ReachStageAsync(id, StageReached, ct), "StageReached.", ct);
 
+    [Requires(Permission.EditWork)]
     public async Task<IActionResult> OnPostWithdrawAsync(int id, CancellationToken ct) =>
         await AfterAsync(id, await actions.WithdrawAsync(id, Withdrawal, ct), "Withdrawal.", ct);
 
+    [Requires(Permission.EditWork)]
     public async Task<IActionResult> OnPostRestoreAsync(int id, CancellationToken ct) =>
         await AfterAsync(id, await actions.RestoreAsync(id, ct), string.Empty, ct);
 
+    [Requires(Permission.RaiseProblem)]
     public async Task<IActionResult> OnPostProblemAsync(int id, [FromServices] RaiseProblem raise, CancellationToken ct)
     {
-        if (!work.IsOffice)
-        {
-            return NotFound();
-        }
-
         return await AfterAsync(id, await raise.RunAsync(Problem with { ProjectId = id }, ct), "Problem.", ct);
     }
 
@@ -87,7 +93,7 @@ public sealed class DetailsModel(DubanDb db, WorkContext work, ProjectActions ac
 
     private async Task<bool> LoadAsync(int id, CancellationToken ct)
     {
-        var scope = await work.ScopeAsync(ct);
+        scope = await work.ScopeAsync(ct);
         var detail = await ProjectDetail.LoadAsync(db, scope, id, work.Today, ct);
         if (detail is null)
         {
@@ -95,11 +101,10 @@ public sealed class DetailsModel(DubanDb db, WorkContext work, ProjectActions ac
         }
 
         Project = detail;
-        var item = await db.WorkItems.AsNoTracking().FirstAsync(w => w.Id == id, ct);
-        CanReport = scope.CanReport(item, work.IsOffice);
+        item = await db.WorkItems.AsNoTracking().FirstAsync(w => w.Id == id, ct);
         Problems = [.. await RaiseProblem.ListAsync(db, scope, ProblemList.New, id, ct), .. await RaiseProblem.ListAsync(db, scope, ProblemList.Progress, id, ct), .. await RaiseProblem.ListAsync(db, scope, ProblemList.Closed, id, ct)];
         Photos = await db.Attachments.AsNoTracking().Where(a => a.WorkItemId == id && a.ContentType.StartsWith("image/")).OrderByDescending(a => a.UploadedAt).Take(60).ToListAsync(ct);
-        if (work.IsOffice)
+        if (Can(Permission.RaiseProblem))
         {
             Units = await db.Units.AsNoTracking().Where(u => u.RegionId == scope.RegionId && u.IsActive).OrderBy(u => u.Path).ToListAsync(ct);
         }

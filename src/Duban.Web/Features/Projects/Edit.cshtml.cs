@@ -1,8 +1,8 @@
 using Duban.Data;
+using Duban.Domain.Access;
 using Duban.Domain.Organisation;
 using Duban.Domain.Work;
 using Duban.Web.Infrastructure;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -10,7 +10,7 @@ using Microsoft.Extensions.Localization;
 
 namespace Duban.Web.Features.Projects;
 
-[Authorize(Policy = Policies.Office)]
+[Requires(Permission.EditWork)]
 public sealed class EditModel(DubanDb db, ScopeAccessor scopes, SaveProject save, IStringLocalizer<SharedResource> l) : PageModel
 {
     public int? Id { get; private set; }

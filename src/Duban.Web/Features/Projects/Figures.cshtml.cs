@@ -1,10 +1,13 @@
 using Duban.Data;
+using Duban.Domain.Access;
 using Duban.Web.Features.Tasks;
+using Duban.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Duban.Web.Features.Projects;
 
 /// <summary>"三个一批" by unit for a month: stage counts and rates, large projects, investment against plan.</summary>
+[Requires(Permission.Read)]
 public sealed class FiguresModel(DubanDb db, WorkContext work) : PageModel
 {
     public Figures Figures { get; private set; } = null!;

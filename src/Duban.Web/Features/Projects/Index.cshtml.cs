@@ -1,4 +1,5 @@
 using Duban.Data;
+using Duban.Domain.Access;
 using Duban.Domain.Organisation;
 using Duban.Domain.Projects;
 using Duban.Domain.Work;
@@ -10,6 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Duban.Web.Features.Projects;
 
 /// <summary>The project ledger: one row a project, its stage, investment against plan and time, and its light.</summary>
+[Requires(Permission.Read)]
 public sealed class IndexModel(DubanDb db, WorkContext work) : PageModel
 {
     public ProjectFilter Filter { get; private set; } = new();
@@ -17,7 +19,7 @@ public sealed class IndexModel(DubanDb db, WorkContext work) : PageModel
     public IReadOnlyList<Unit> Units { get; private set; } = [];
     public IReadOnlyList<Ledger> Ledgers { get; private set; } = [];
     public int MinDepth { get; private set; }
-    public bool IsOffice => work.IsOffice;
+    public bool May(Permission permission) => work.May(permission);
 
     public async Task OnGetAsync(int? ledgerId, int? unitId, ProjectPool? pool, ProjectStage? stage, ProjectCategory? category, Light? light, string? q, string? sort, int? page, CancellationToken ct)
     {

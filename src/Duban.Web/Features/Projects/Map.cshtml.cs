@@ -8,12 +8,13 @@ using Microsoft.Extensions.Localization;
 namespace Duban.Web.Features.Projects;
 
 /// <summary>The map board (挂图作战): projects on the region's own map, coloured by light, filtered by stage and category.</summary>
+[Requires(Permission.Read)]
 [RequestSizeLimit(SaveRegionMap.MaxBytes + 64 * 1024)]
 public sealed class MapModel(IStringLocalizer<SharedResource> l) : PageModel
 {
     public ProjectStage? Stage { get; private set; }
     public ProjectCategory? Category { get; private set; }
-    public bool IsAdmin => User.IsInRole(Roles.SystemAdmin);
+    public bool IsAdmin => User.May(Permission.ManageSystem);
 
     public void OnGet(ProjectStage? stage, ProjectCategory? category)
     {
@@ -21,6 +22,7 @@ public sealed class MapModel(IStringLocalizer<SharedResource> l) : PageModel
         Category = category;
     }
 
+    [Requires(Permission.ManageSystem)]
     public async Task<IActionResult> OnPostBoundaryAsync(IFormFile? file, [FromServices] SaveRegionMap save, CancellationToken ct)
     {
         if (!IsAdmin)

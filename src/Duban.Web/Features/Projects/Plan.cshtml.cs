@@ -1,13 +1,16 @@
 using Duban.Data;
+using Duban.Domain.Access;
 using Duban.Domain.Projects;
 using Duban.Domain.Work;
 using Duban.Web.Features.Tasks;
+using Duban.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace Duban.Web.Features.Projects;
 
 /// <summary>The plan view: every project's planned and reached stages and its milestones on one year's months.</summary>
+[Requires(Permission.Read)]
 public sealed class PlanModel(DubanDb db, WorkContext work) : PageModel
 {
     public sealed record Mark(DateOnly Date, string Label, bool Done, bool Late);

@@ -1,4 +1,5 @@
 using Duban.Data;
+using Duban.Domain.Access;
 using Duban.Domain.Projects;
 using Duban.Domain.Work;
 using Duban.Web.Features.Lights;
@@ -50,12 +51,8 @@ public sealed class ProjectActions(DubanDb db, WorkContext work, RecomputeLights
             return Outcome<ProjectInvestment>.NotFound();
         }
 
+        scope!.Demand(Permission.RecordInvestment, item);
         var errors = new ValidationErrors();
-        if (!scope!.CanReport(item, work.IsOffice))
-        {
-            errors.Add(string.Empty, l["Tasks.NotYourUnit"]);
-        }
-
         if (input.Year is null || input.Month is null or < 1 or > 12 || input.Year < 2000)
         {
             errors.Add(nameof(InvestmentInput.Month), l["Projects.MonthInvalid"]);
@@ -99,11 +96,13 @@ public sealed class ProjectActions(DubanDb db, WorkContext work, RecomputeLights
     public async Task<Outcome<ProjectYearPlan>> SetYearPlanAsync(int id, YearPlanInput input, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var (item, project, _) = await LoadAsync(id, ct);
-        if (item is null || project is null || !work.IsOffice)
+        var (item, project, scope) = await LoadAsync(id, ct);
+        if (item is null || project is null)
         {
             return Outcome<ProjectYearPlan>.NotFound();
         }
+
+        scope!.Demand(Permission.EditWork, item);
 
         var errors = new ValidationErrors();
         if (input.Year is null or < 2000 or > 2100)
@@ -149,12 +148,9 @@ public sealed class ProjectActions(DubanDb db, WorkContext work, RecomputeLights
             return Outcome<Project>.NotFound();
         }
 
+        scope!.Demand(Permission.RecordInvestment, item);
         var errors = new ValidationErrors();
-        if (!scope!.CanReport(item, work.IsOffice))
-        {
-            errors.Add(string.Empty, l["Tasks.NotYourUnit"]);
-        }
-        else if (input.On is null)
+        if (input.On is null)
         {
             errors.Add(nameof(StageInput.On), l["Validation.Required"]);
         }
@@ -182,11 +178,13 @@ public sealed class ProjectActions(DubanDb db, WorkContext work, RecomputeLights
 
     private async Task<Outcome<Project>> PoolAsync(int id, Func<Project, Refusal?> change, CancellationToken ct)
     {
-        var (item, project, _) = await LoadAsync(id, ct);
-        if (item is null || project is null || !work.IsOffice)
+        var (item, project, scope) = await LoadAsync(id, ct);
+        if (item is null || project is null)
         {
             return Outcome<Project>.NotFound();
         }
+
+        scope!.Demand(Permission.EditWork, item);
 
         if (change(project) is { } refusal)
         {

@@ -1,4 +1,5 @@
 using Duban.Data;
+using Duban.Domain.Access;
 using Duban.Domain.Projects;
 using Duban.Domain.Work;
 using Duban.Web.Features.Problems;
@@ -20,19 +21,21 @@ public static class ProjectsApi
         {
             var scope = await work.ScopeAsync(ct);
             return TypedResults.Ok(await ProjectQueries.ListAsync(db, scope, filter, work.Today, await RulesOf.CurveAsync(db, scope.RegionId, ct), ct));
-        });
+        }).Requires(Permission.Read);
 
         projects.MapGet("/map", async Task<Ok<List<MapPoint>>> ([AsParameters] ProjectFilter filter, DubanDb db, WorkContext work, CancellationToken ct) =>
-            TypedResults.Ok(await ProjectQueries.MapAsync(db, await work.ScopeAsync(ct), filter, ct)));
+            TypedResults.Ok(await ProjectQueries.MapAsync(db, await work.ScopeAsync(ct), filter, ct)))
+            .Requires(Permission.Read);
 
         projects.MapGet("/figures", async Task<Ok<Figures>> (int? year, int? month, DubanDb db, WorkContext work, CancellationToken ct) =>
         {
             var (y, m) = Period(year, month, work.Today);
             return TypedResults.Ok(await ProjectFigures.ForAsync(db, await work.ScopeAsync(ct), y, m, ct));
-        });
+        }).Requires(Permission.Read);
 
         projects.MapGet("/{id:int}", async Task<Results<Ok<ProjectDetailDto>, NotFound>> (int id, DubanDb db, WorkContext work, CancellationToken ct) =>
-            await ProjectDetail.LoadAsync(db, await work.ScopeAsync(ct), id, work.Today, ct) is { } detail ? TypedResults.Ok(detail) : TypedResults.NotFound());
+            await ProjectDetail.LoadAsync(db, await work.ScopeAsync(ct), id, work.Today, ct) is { } detail ? TypedResults.Ok(detail) : TypedResults.NotFound())
+            .Requires(Permission.Read);
 
         projects.MapPost("/", async Task<Results<Created<ProjectDetailDto>, ValidationProblem, NotFound>> (ProjectInput input, SaveProject save, DubanDb db, WorkContext work, CancellationToken ct) =>
         {
@@ -44,33 +47,36 @@ public static class ProjectsApi
 
             var detail = (await ProjectDetail.LoadAsync(db, await work.ScopeAsync(ct), outcome.Value!.Id, work.Today, ct))!;
             return TypedResults.Created($"/api/v1/projects/{detail.Item.Id}", detail);
-        }).RequireAuthorization(Policies.Office);
+        }).Requires(Permission.EditWork);
 
         projects.MapPut("/{id:int}", async Task<Results<Ok<ProjectDetailDto>, ValidationProblem, NotFound>> (int id, ProjectInput input, SaveProject save, DubanDb db, WorkContext work, CancellationToken ct) =>
             await DetailAfter(await save.RunAsync(id, input, ct), id, db, work, ct))
-            .RequireAuthorization(Policies.Office);
+            .Requires(Permission.EditWork);
 
         projects.MapPut("/{id:int}/investments", async Task<Results<Ok<ProjectDetailDto>, ValidationProblem, NotFound>> (int id, InvestmentInput input, ProjectActions actions, DubanDb db, WorkContext work, CancellationToken ct) =>
-            await DetailAfter(await actions.RecordInvestmentAsync(id, input, ct), id, db, work, ct));
+            await DetailAfter(await actions.RecordInvestmentAsync(id, input, ct), id, db, work, ct))
+            .Requires(Permission.RecordInvestment);
 
         projects.MapPut("/{id:int}/plan", async Task<Results<Ok<ProjectDetailDto>, ValidationProblem, NotFound>> (int id, YearPlanInput input, ProjectActions actions, DubanDb db, WorkContext work, CancellationToken ct) =>
             await DetailAfter(await actions.SetYearPlanAsync(id, input, ct), id, db, work, ct))
-            .RequireAuthorization(Policies.Office);
+            .Requires(Permission.EditWork);
 
         projects.MapPost("/{id:int}/stages", async Task<Results<Ok<ProjectDetailDto>, ValidationProblem, NotFound>> (int id, StageInput input, ProjectActions actions, DubanDb db, WorkContext work, CancellationToken ct) =>
-            await DetailAfter(await actions.ReachStageAsync(id, input, ct), id, db, work, ct));
+            await DetailAfter(await actions.ReachStageAsync(id, input, ct), id, db, work, ct))
+            .Requires(Permission.RecordInvestment);
 
         projects.MapPost("/{id:int}/withdrawal", async Task<Results<Ok<ProjectDetailDto>, ValidationProblem, NotFound>> (int id, WithdrawalInput input, ProjectActions actions, DubanDb db, WorkContext work, CancellationToken ct) =>
             await DetailAfter(await actions.WithdrawAsync(id, input, ct), id, db, work, ct))
-            .RequireAuthorization(Policies.Office);
+            .Requires(Permission.EditWork);
 
         projects.MapDelete("/{id:int}/withdrawal", async Task<Results<Ok<ProjectDetailDto>, ValidationProblem, NotFound>> (int id, ProjectActions actions, DubanDb db, WorkContext work, CancellationToken ct) =>
             await DetailAfter(await actions.RestoreAsync(id, ct), id, db, work, ct))
-            .RequireAuthorization(Policies.Office);
+            .Requires(Permission.EditWork);
 
         var problems = api.MapGroup("/problems").WithTags("Problems");
         problems.MapGet("/", async Task<Ok<List<ProblemRow>>> (ProblemList? list, int? projectId, DubanDb db, WorkContext work, CancellationToken ct) =>
-            TypedResults.Ok(await RaiseProblem.ListAsync(db, await work.ScopeAsync(ct), list ?? ProblemList.New, projectId, ct)));
+            TypedResults.Ok(await RaiseProblem.ListAsync(db, await work.ScopeAsync(ct), list ?? ProblemList.New, projectId, ct)))
+            .Requires(Permission.Read);
 
         problems.MapPost("/", async Task<Results<Created<TaskDetailDto>, ValidationProblem, NotFound>> (ProblemInput input, RaiseProblem raise, DubanDb db, WorkContext work, CancellationToken ct) =>
         {
@@ -82,7 +88,7 @@ public static class ProjectsApi
 
             var detail = (await TaskDetail.LoadAsync(db, await work.ScopeAsync(ct), outcome.Value!.Id, ct))!;
             return TypedResults.Created($"/api/v1/tasks/{detail.Id}", detail);
-        }).RequireAuthorization(Policies.Office);
+        }).Requires(Permission.RaiseProblem);
 
         var map = api.MapGroup("/map").WithTags("Projects");
         map.MapGet("/boundary", async Task<Results<ContentHttpResult, NotFound>> (DubanDb db, WorkContext work, CancellationToken ct) =>
@@ -90,7 +96,7 @@ public static class ProjectsApi
             var scope = await work.ScopeAsync(ct);
             var geo = await db.RegionMaps.AsNoTracking().Where(m => m.RegionId == scope.RegionId).Select(m => m.GeoJson).FirstOrDefaultAsync(ct);
             return geo is null ? TypedResults.NotFound() : TypedResults.Content(geo, "application/geo+json");
-        });
+        }).Requires(Permission.Read);
 
         map.MapPut("/boundary", async Task<Results<Ok, ValidationProblem, NotFound>> (HttpRequest request, SaveRegionMap save, CancellationToken ct) =>
         {
@@ -99,7 +105,7 @@ public static class ProjectsApi
         })
         .Accepts<object>("application/geo+json", "application/json")
         .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(SaveRegionMap.MaxBytes + 1024))
-        .RequireAuthorization(Policies.Admin);
+        .Requires(Permission.ManageSystem);
     }
 
     public static (int Year, int Month) Period(int? year, int? month, DateOnly today)

@@ -1,4 +1,5 @@
 using Duban.Data;
+using Duban.Domain.Access;
 using Duban.Domain.Projects;
 using Duban.Domain.Work;
 using Duban.Web.Features.Tasks;
@@ -55,6 +56,7 @@ public sealed class SaveProject(DubanDb db, SaveTask save, WorkContext work, ISt
     {
         ArgumentNullException.ThrowIfNull(input);
         var scope = await work.ScopeAsync(ct);
+        scope.Demand(Permission.EditWork);
         var project = id is null ? null : await db.Projects.FirstOrDefaultAsync(p => p.WorkItemId == id && p.RegionId == scope.RegionId, ct);
         if (id is not null && project is null)
         {

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Duban.Data;
+using Duban.Domain.Access;
 using Duban.Domain.Projects;
 using Duban.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -54,6 +55,7 @@ public sealed class SaveRegionMap(DubanDb db, ScopeAccessor scopes, TimeProvider
         }
 
         var scope = await scopes.GetAsync(ct);
+        scope.Demand(Permission.ManageSystem);
         var map = await db.RegionMaps.FirstOrDefaultAsync(m => m.RegionId == scope.RegionId, ct);
         if (map is null)
         {

@@ -1,5 +1,5 @@
+using Duban.Domain.Access;
 using Duban.Web.Infrastructure;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
@@ -7,7 +7,7 @@ using Microsoft.Extensions.Localization;
 namespace Duban.Web.Features.Settings;
 
 /// <summary>The region's light rules and urging ladder, edited by the supervision office.</summary>
-[Authorize(Policy = Policies.Office)]
+[Requires(Permission.ManageRules)]
 public sealed class IndexModel(SaveRules rules, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty]

@@ -1,4 +1,5 @@
 using Duban.Data;
+using Duban.Domain.Access;
 using Duban.Domain.Work;
 using Duban.Web.Features.Lights;
 using Duban.Web.Infrastructure;
@@ -69,6 +70,7 @@ public sealed class SaveRules(DubanDb db, ScopeAccessor scopes, RecomputeLights 
     {
         ArgumentNullException.ThrowIfNull(input);
         var scope = await scopes.GetAsync(ct);
+        scope.Demand(Permission.ManageRules);
         var errors = new ValidationErrors();
         Range(errors, nameof(RulesInput.DueSoonDays), input.DueSoonDays, 1, 60, required: true);
         Range(errors, nameof(RulesInput.LagPoints), input.LagPoints, 1, 100, required: true);

@@ -1,3 +1,4 @@
+using Duban.Domain.Access;
 using Duban.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -11,10 +12,11 @@ public static class SettingsApi
         var group = api.MapGroup("/settings").WithTags("Settings");
 
         group.MapGet("/rules", async Task<Ok<RulesInput>> (SaveRules rules, CancellationToken ct) =>
-            TypedResults.Ok(RulesInput.From(await rules.GetAsync(ct))));
+            TypedResults.Ok(RulesInput.From(await rules.GetAsync(ct))))
+            .Requires(Permission.Read);
 
         group.MapPut("/rules", async Task<Results<Ok<RulesInput>, ValidationProblem, NotFound>> (RulesInput input, SaveRules rules, CancellationToken ct) =>
             (await rules.RunAsync(input, ct)).ToOk(RulesInput.From))
-            .RequireAuthorization(Policies.Office);
+            .Requires(Permission.ManageRules);
     }
 }

@@ -1,4 +1,5 @@
 using Duban.Data;
+using Duban.Domain.Access;
 using Duban.Domain.Work;
 using Duban.Web.Features.Lights;
 using Duban.Web.Infrastructure;
@@ -27,6 +28,7 @@ public sealed class BulkAssign(DubanDb db, WorkContext work, RecomputeLights lig
     {
         ArgumentNullException.ThrowIfNull(input);
         var scope = await work.ScopeAsync(ct);
+        scope.Demand(Permission.Reassign);
         var errors = new ValidationErrors();
         var ids = (input.TaskIds ?? []).Distinct().ToList();
         if (ids.Count == 0)
@@ -62,6 +64,11 @@ public sealed class BulkAssign(DubanDb db, WorkContext work, RecomputeLights lig
         {
             // One unknown or foreign id spoils the batch: nothing half-assigned.
             return Outcome<int>.NotFound();
+        }
+
+        foreach (var item in items)
+        {
+            scope.Demand(Permission.Reassign, item);
         }
 
         if (items.Any(w => w.Status == WorkItemStatus.Closed))

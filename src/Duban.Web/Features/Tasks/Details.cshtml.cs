@@ -1,4 +1,5 @@
 using Duban.Data;
+using Duban.Domain.Access;
 using Duban.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -8,6 +9,7 @@ using Microsoft.Extensions.Localization;
 namespace Duban.Web.Features.Tasks;
 
 /// <summary>One task: its light and why, its milestones and reports, and what the viewer may do with it.</summary>
+[Requires(Permission.Read)]
 // Five attachments of up to 10 MB each fit in one report.
 [RequestSizeLimit(60 * 1024 * 1024)]
 [RequestFormLimits(MultipartBodyLengthLimit = 60 * 1024 * 1024)]
@@ -20,8 +22,18 @@ public sealed class DetailsModel(DubanDb db, WorkContext work, IStringLocalizer<
 
     [BindProperty]
     public Notices.NoticeInput Notice { get; set; } = new();
-    public bool CanReport { get; private set; }
-    public bool IsOffice => work.IsOffice;
+    private AccessScope? scope;
+    private Domain.Work.WorkItem? item;
+
+    /// <summary>Whether the permission table lets the caller do this to this task: what the page offers.</summary>
+    public bool Can(Permission permission) => scope is not null && item is not null && scope.May(permission, item);
+
+    public bool CanDecide(ReviewDto review)
+    {
+        ArgumentNullException.ThrowIfNull(review);
+        return review.Status == Domain.Work.ReviewStatus.Pending && scope is not null && item is not null
+            && scope.MayDecide(item, review.RequestedById);
+    }
     public DateOnly Today => work.Today;
 
     [BindProperty]
@@ -37,36 +49,42 @@ public sealed class DetailsModel(DubanDb db, WorkContext work, IStringLocalizer<
 
     public ILookup<int, Domain.Work.Attachment> Attachments { get; private set; } = Array.Empty<Domain.Work.Attachment>().ToLookup(a => a.ProgressReportId);
 
+    [Requires(Permission.Report)]
     public async Task<IActionResult> OnPostReportAsync(int id, List<IFormFile> files, [FromServices] SubmitProgressReport submit, CancellationToken ct)
     {
         var outcome = await submit.RunAsync(id, Report, files.Select(Features.Attachments.UploadedFile.From).ToList(), ct);
         return await AfterAsync(id, outcome.Kind, "Report.", l["Tasks.Reported"], outcome.Errors, ct);
     }
 
+    [Requires(Permission.Request)]
     public async Task<IActionResult> OnPostRequestAsync(int id, [FromServices] RequestReview request, CancellationToken ct)
     {
         var outcome = await request.RunAsync(id, Apply, ct);
         return await AfterAsync(id, outcome.Kind, "Apply.", l["Tasks.Requested"], outcome.Errors, ct);
     }
 
+    [Requires(Permission.Decide)]
     public async Task<IActionResult> OnPostDecideAsync(int id, int reviewId, bool approve, string? note, [FromServices] DecideReview decide, CancellationToken ct)
     {
         var outcome = await decide.RunAsync(reviewId, new DecisionInput { Approve = approve, Note = note }, ct);
         return await AfterAsync(id, outcome.Kind, "Decision.", approve ? l["Tasks.Approved"] : l["Tasks.Returned"], outcome.Errors, ct);
     }
 
+    [Requires(Permission.IssueNotice)]
     public async Task<IActionResult> OnPostNoticeAsync(int id, [FromServices] Notices.IssueNotice issue, CancellationToken ct)
     {
         var outcome = await issue.RunAsync(id, Notice, ct);
         return await AfterAsync(id, outcome.Kind, "Notice.", outcome.Value is null ? string.Empty : l["Notices.Issued", outcome.Value.Number].Value, outcome.Errors, ct);
     }
 
+    [Requires(Permission.AnswerNotice)]
     public async Task<IActionResult> OnPostAnswerAsync(int id, int noticeId, string? answer, [FromServices] Notices.AnswerNotice respond, CancellationToken ct)
     {
         var outcome = await respond.RunAsync(noticeId, new Notices.AnswerInput { Answer = answer }, ct);
         return await AfterAsync(id, outcome.Kind, "Answer.", l["Notices.Answered"], outcome.Errors, ct);
     }
 
+    [Requires(Permission.Exempt)]
     public async Task<IActionResult> OnPostExemptAsync(int id, [FromServices] ExemptTask exempt, CancellationToken ct)
     {
         var outcome = await exempt.RunAsync(id, Exemption, ct);
@@ -92,7 +110,7 @@ public sealed class DetailsModel(DubanDb db, WorkContext work, IStringLocalizer<
 
     private async Task<bool> LoadAsync(int id, CancellationToken ct)
     {
-        var scope = await work.ScopeAsync(ct);
+        scope = await work.ScopeAsync(ct);
         var task = await TaskDetail.LoadAsync(db, scope, id, ct);
         if (task is null)
         {
@@ -104,8 +122,7 @@ public sealed class DetailsModel(DubanDb db, WorkContext work, IStringLocalizer<
         Attachments = (await db.Attachments.AsNoTracking().Where(a => a.WorkItemId == id).OrderBy(a => a.Id).ToListAsync(ct)).ToLookup(a => a.ProgressReportId);
         Reviews = await TaskDetail.ReviewsAsync(db, id, ct);
         Notices = (await db.Notices.AsNoTracking().Where(n => n.WorkItemId == id).OrderByDescending(n => n.IssuedAt).ToListAsync(ct)).Select(Features.Notices.NoticeDto.From).ToList();
-        var item = await db.WorkItems.AsNoTracking().FirstAsync(w => w.Id == id, ct);
-        CanReport = scope.CanReport(item, work.IsOffice);
+        item = await db.WorkItems.AsNoTracking().FirstAsync(w => w.Id == id, ct);
         return true;
     }
 }

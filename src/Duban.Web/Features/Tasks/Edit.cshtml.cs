@@ -1,7 +1,7 @@
 using Duban.Data;
+using Duban.Domain.Access;
 using Duban.Domain.Organisation;
 using Duban.Web.Infrastructure;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -9,7 +9,7 @@ using Microsoft.Extensions.Localization;
 
 namespace Duban.Web.Features.Tasks;
 
-[Authorize(Policy = Policies.Office)]
+[Requires(Permission.EditWork)]
 public sealed class EditModel(DubanDb db, WorkContext work, SaveTask save, IStringLocalizer<SharedResource> l) : PageModel
 {
     public int? Id { get; private set; }

@@ -1,4 +1,5 @@
 using Duban.Data;
+using Duban.Domain.Access;
 using Duban.Domain.Work;
 using Duban.Web.Features.Lights;
 using Duban.Web.Infrastructure;
@@ -20,12 +21,8 @@ public sealed class RequestReview(DubanDb db, WorkContext work, RecomputeLights 
             return Outcome<Review>.NotFound();
         }
 
+        scope.Demand(Permission.Request, item);
         var errors = new ValidationErrors();
-        if (!scope.CanReport(item, work.IsOffice))
-        {
-            errors.Add(string.Empty, l["Tasks.NotYourUnit"]);
-            return Outcome<Review>.Invalid(errors);
-        }
 
         if (!Enum.IsDefined(input.Kind))
         {
@@ -86,6 +83,12 @@ public sealed class DecideReview(DubanDb db, WorkContext work, RecomputeLights l
             return Outcome<Review>.NotFound();
         }
 
+        // Nobody decides their own request, whatever their role.
+        if (!scope.MayDecide(item, review.RequestedById))
+        {
+            throw new NotPermittedException(Permission.Decide);
+        }
+
         var errors = new ValidationErrors();
         var note = input.Note?.Trim();
         if (note?.Length > 2000)
@@ -130,6 +133,7 @@ public sealed class ExemptTask(DubanDb db, WorkContext work, RecomputeLights lig
             return Outcome<WorkItem>.NotFound();
         }
 
+        scope.Demand(Permission.Exempt, item);
         var errors = new ValidationErrors();
         if (input.Until is null && string.IsNullOrWhiteSpace(input.Reason))
         {

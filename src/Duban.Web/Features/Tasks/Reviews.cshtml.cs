@@ -1,7 +1,7 @@
 using Duban.Data;
+using Duban.Domain.Access;
 using Duban.Domain.Work;
 using Duban.Web.Infrastructure;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -10,7 +10,7 @@ using Microsoft.Extensions.Localization;
 namespace Duban.Web.Features.Tasks;
 
 /// <summary>The office's review queue: every pending close-out, extension and adjustment, oldest first.</summary>
-[Authorize(Policy = Policies.Office)]
+[Requires(Permission.Decide)]
 public sealed class ReviewsModel(DubanDb db, WorkContext work, IStringLocalizer<SharedResource> l) : PageModel
 {
     public sealed record Row(Review Review, int TaskId, string TaskName, string? Unit);
@@ -19,6 +19,7 @@ public sealed class ReviewsModel(DubanDb db, WorkContext work, IStringLocalizer<
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
+    [Requires(Permission.Decide)]
     public async Task<IActionResult> OnPostDecideAsync(int reviewId, bool approve, string? note, [FromServices] DecideReview decide, CancellationToken ct)
     {
         var outcome = await decide.RunAsync(reviewId, new DecisionInput { Approve = approve, Note = note }, ct);

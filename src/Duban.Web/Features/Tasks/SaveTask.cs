@@ -1,4 +1,5 @@
 using Duban.Data;
+using Duban.Domain.Access;
 using Duban.Domain.Organisation;
 using Duban.Domain.Work;
 using Duban.Web.Features.Lights;
@@ -30,6 +31,7 @@ public sealed class SaveTask(DubanDb db, WorkContext work, RecomputeLights light
     {
         ArgumentNullException.ThrowIfNull(input);
         var scope = await work.ScopeAsync(ct);
+        scope.Demand(shape?.Kind == WorkItemKind.Problem ? Permission.RaiseProblem : Permission.EditWork);
         WorkItem? item = null;
         if (id is not null)
         {

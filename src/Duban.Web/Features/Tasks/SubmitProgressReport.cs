@@ -1,4 +1,5 @@
 using Duban.Data;
+using Duban.Domain.Access;
 using Duban.Domain.Work;
 using Duban.Web.Features.Lights;
 using Duban.Web.Infrastructure;
@@ -24,12 +25,8 @@ public sealed class SubmitProgressReport(DubanDb db, WorkContext work, Recompute
             return Outcome<ProgressReport>.NotFound();
         }
 
+        scope.Demand(Permission.Report, item);
         var errors = new ValidationErrors();
-        if (!scope.CanReport(item, work.IsOffice))
-        {
-            errors.Add(string.Empty, l["Tasks.NotYourUnit"]);
-            return Outcome<ProgressReport>.Invalid(errors);
-        }
 
         var done = input.Done?.Trim();
         if (string.IsNullOrEmpty(done))

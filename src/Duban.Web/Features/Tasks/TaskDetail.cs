@@ -28,12 +28,12 @@ public sealed record AttachmentDto(int Id, string FileName, string ContentType, 
     }
 }
 
-public sealed record ReviewDto(int Id, int WorkItemId, ReviewKind Kind, ReviewStatus Status, string Statement, DateOnly? ProposedDeadline, DateTime RequestedAt, string RequestedBy, DateTime? ReviewedAt, string? ReviewedBy, string? ReviewNote)
+public sealed record ReviewDto(int Id, int WorkItemId, ReviewKind Kind, ReviewStatus Status, string Statement, DateOnly? ProposedDeadline, DateTime RequestedAt, string RequestedBy, DateTime? ReviewedAt, string? ReviewedBy, string? ReviewNote, int? RequestedById)
 {
     public static ReviewDto From(Review r)
     {
         ArgumentNullException.ThrowIfNull(r);
-        return new(r.Id, r.WorkItemId, r.Kind, r.Status, r.Statement, r.ProposedDeadline, r.RequestedAt, r.RequestedByName, r.ReviewedAt, r.ReviewedByName, r.ReviewNote);
+        return new(r.Id, r.WorkItemId, r.Kind, r.Status, r.Statement, r.ProposedDeadline, r.RequestedAt, r.RequestedByName, r.ReviewedAt, r.ReviewedByName, r.ReviewNote, r.RequestedById);
     }
 }
 

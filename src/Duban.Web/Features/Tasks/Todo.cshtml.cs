@@ -1,11 +1,14 @@
 using Duban.Data;
+using Duban.Domain.Access;
 using Duban.Domain.Work;
+using Duban.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace Duban.Web.Features.Tasks;
 
 /// <summary>"My to-do" (待办): reports due or missing on my unit's work, requests sent back to me, and for the office the review queue.</summary>
+[Requires(Permission.Read)]
 public sealed class TodoModel(DubanDb db, WorkContext work) : PageModel
 {
     public sealed record DueRow(int Id, string Name, DateTime? NextReportDueAt, Light Light, LightReason LightReason);
@@ -25,13 +28,13 @@ public sealed class TodoModel(DubanDb db, WorkContext work) : PageModel
         var scope = await work.ScopeAsync(ct);
         var horizon = work.UtcNow.AddDays(7);
         var mine = db.WorkItems.AsNoTracking().VisibleTo(db, scope).Where(w => w.Status != WorkItemStatus.Closed && w.Status != WorkItemStatus.Paused);
-        if (!work.IsOffice && !User.IsInRole(Domain.Access.Roles.Liaison))
+        if (!work.May(Permission.Report))
         {
             // A leader or viewer reports nothing; their to-do is the work that names them.
             var person = scope.PersonId ?? -1;
             mine = mine.Where(w => w.LeaderId == person || w.LiaisonId == person);
         }
-        else if (!work.IsOffice)
+        else if (scope.ReachOf(Permission.Report) == Reach.Led)
         {
             mine = mine.ReportableBy(scope);
         }
@@ -54,11 +57,11 @@ public sealed class TodoModel(DubanDb db, WorkContext work) : PageModel
         var since = work.UtcNow.AddDays(-30);
         var visibleIds = db.WorkItems.VisibleTo(db, scope).Select(w => w.Id);
         var returned = await db.Reviews.AsNoTracking()
-            .Where(r => r.Status == ReviewStatus.Returned && r.ReviewedAt >= since && visibleIds.Contains(r.WorkItemId) && (work.IsOffice || r.RequestedById == work.AccountId))
+            .Where(r => r.Status == ReviewStatus.Returned && r.ReviewedAt >= since && visibleIds.Contains(r.WorkItemId) && (work.May(Permission.Decide) || r.RequestedById == work.AccountId))
             .OrderByDescending(r => r.ReviewedAt).Take(50)
             .Join(db.WorkItems, r => r.WorkItemId, w => w.Id, (r, w) => new { Review = r, w.Name })
             .ToListAsync(ct);
         Returned = returned.Select(x => (ReviewDto.From(x.Review), x.Name)).ToList();
-        PendingReviews = work.IsOffice ? await db.Reviews.CountAsync(r => r.RegionId == scope.RegionId && r.Status == ReviewStatus.Pending, ct) : 0;
+        PendingReviews = work.May(Permission.Decide) ? await db.Reviews.CountAsync(r => r.RegionId == scope.RegionId && r.Status == ReviewStatus.Pending, ct) : 0;
     }
 }

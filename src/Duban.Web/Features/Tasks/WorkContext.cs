@@ -10,8 +10,8 @@ public sealed class WorkContext(ScopeAccessor scopes, IHttpContextAccessor http,
 
     public Task<AccessScope> ScopeAsync(CancellationToken ct) => scopes.GetAsync(ct);
 
-    /// <summary>The supervision office (and system administrators) set up, edit and decide work.</summary>
-    public bool IsOffice => User.IsInRole(Roles.SupervisionOffice) || User.IsInRole(Roles.SystemAdmin);
+    /// <summary>Whether the caller's roles grant the permission anywhere (what to offer; the use case checks the item).</summary>
+    public bool May(Permission permission) => User.May(permission);
 
     public int? AccountId => User.AccountId();
 

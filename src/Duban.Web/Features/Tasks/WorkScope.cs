@@ -89,7 +89,7 @@ public static class WorkScope
     }
 
     /// <summary>
-    /// The items a scope reports on (the query form of <see cref="CanReport"/>): the lead unit's subtree and
+    /// The items a scope reports on (the query form of <see cref="AccessScope.Leads"/>): the lead unit's subtree and
     /// the items that name the person as liaison; supporting units see but do not report.
     /// </summary>
     public static IQueryable<WorkItem> ReportableBy(this IQueryable<WorkItem> items, AccessScope scope)
@@ -106,15 +106,5 @@ public static class WorkScope
         }
 
         return items.Where(Infrastructure.Predicates.Or(reporters));
-    }
-
-    /// <summary>May report progress and apply for close-out, extension or adjustment.</summary>
-    public static bool CanReport(this AccessScope scope, WorkItem item, bool isOffice)
-    {
-        ArgumentNullException.ThrowIfNull(scope);
-        ArgumentNullException.ThrowIfNull(item);
-        return isOffice
-            || (scope.PersonId is { } p && item.LiaisonId == p)
-            || scope.UnitPaths.Any(path => item.LeadUnitPath.StartsWith(path, StringComparison.Ordinal));
     }
 }

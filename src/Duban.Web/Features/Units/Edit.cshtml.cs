@@ -1,7 +1,7 @@
 using Duban.Data;
+using Duban.Domain.Access;
 using Duban.Domain.Organisation;
 using Duban.Web.Infrastructure;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -9,7 +9,7 @@ using Microsoft.Extensions.Localization;
 
 namespace Duban.Web.Features.Units;
 
-[Authorize(Policy = Policies.ManageOrganisation)]
+[Requires(Permission.ManageOrganisation)]
 public sealed class EditModel(DubanDb db, ScopeAccessor scopes, SaveUnit save, IStringLocalizer<SharedResource> l) : PageModel
 {
     public int? Id { get; private set; }

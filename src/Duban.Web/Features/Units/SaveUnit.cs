@@ -24,6 +24,7 @@ public sealed class SaveUnit(DubanDb db, ScopeAccessor scopes, IStringLocalizer<
     {
         ArgumentNullException.ThrowIfNull(input);
         var scope = await scopes.GetAsync(ct);
+        scope.Demand(Permission.ManageOrganisation);
         Unit? unit = null;
         if (id is not null)
         {

@@ -1,4 +1,5 @@
 using Duban.Data;
+using Duban.Domain.Access;
 using Duban.Domain.Organisation;
 using Duban.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -27,21 +28,21 @@ public static class UnitsApi
             var scope = await scopes.GetAsync(ct);
             var units = await db.Units.VisibleTo(scope).AsNoTracking().OrderBy(u => u.Path).ToListAsync(ct);
             return TypedResults.Ok(units.Select(UnitDto.From).ToList());
-        });
+        }).Requires(Permission.Read);
 
         group.MapGet("/{id:int}", async Task<Results<Ok<UnitDto>, NotFound>> (int id, DubanDb db, ScopeAccessor scopes, CancellationToken ct) =>
         {
             var scope = await scopes.GetAsync(ct);
             var unit = await db.Units.VisibleTo(scope).AsNoTracking().FirstOrDefaultAsync(u => u.Id == id, ct);
             return unit is null ? TypedResults.NotFound() : TypedResults.Ok(UnitDto.From(unit));
-        });
+        }).Requires(Permission.Read);
 
         group.MapPost("/", async Task<Results<Created<UnitDto>, ValidationProblem, NotFound>> (UnitInput input, SaveUnit save, CancellationToken ct) =>
             (await save.RunAsync(null, input, ct)).ToCreated(UnitDto.From, u => $"/api/v1/units/{u.Id}"))
-            .RequireAuthorization(Policies.ManageOrganisation);
+            .Requires(Permission.ManageOrganisation);
 
         group.MapPut("/{id:int}", async Task<Results<Ok<UnitDto>, ValidationProblem, NotFound>> (int id, UnitInput input, SaveUnit save, CancellationToken ct) =>
             (await save.RunAsync(id, input, ct)).ToOk(UnitDto.From))
-            .RequireAuthorization(Policies.ManageOrganisation);
+            .Requires(Permission.ManageOrganisation);
     }
 }
