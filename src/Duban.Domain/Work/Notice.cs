@@ -7,6 +7,9 @@ public enum NoticeKind
 {
     ReminderLetter = 0,
     SupervisionNotice = 1,
+
+    /// <summary>A leader's written instruction (批示) on an item; the lead unit answers it like a notice.</summary>
+    Instruction = 2,
 }
 
 /// <summary>
@@ -31,8 +34,16 @@ public sealed class Notice : IRegionOwned, IAudited
 
     public bool IsAnswered => AnsweredAt is not null;
 
-    /// <summary>"督办〔2026〕第12号" or "提醒〔2026〕第3号".</summary>
-    public string Number => string.Create(CultureInfo.InvariantCulture, $"{(Kind == NoticeKind.SupervisionNotice ? "督办" : "提醒")}〔{Year}〕第{Sequence}号");
+    /// <summary>"督办〔2026〕第12号", "提醒〔2026〕第3号" or "批示〔2026〕第1号".</summary>
+    public string Number => string.Create(CultureInfo.InvariantCulture, $"{Prefix(Kind)}〔{Year}〕第{Sequence}号");
+
+    private static string Prefix(NoticeKind kind) => kind switch
+    {
+        NoticeKind.SupervisionNotice => "督办",
+        NoticeKind.Instruction => "批示",
+        NoticeKind.ReminderLetter => "提醒",
+        _ => "提醒",
+    };
 
     public Refusal? Respond(string answer, string by, DateTime utcNow)
     {

@@ -362,7 +362,7 @@ public abstract class PermissionMatrixTests(DubanFactory app)
         {
             _ when !pattern.Contains('{', StringComparison.Ordinal) => pattern,
             "/api/v1/tasks/{id:int}" or "/api/v1/tasks/{id:int}/reports" or "/api/v1/tasks/{id:int}/reports/with-attachments" or "/api/v1/tasks/{id:int}/reviews"
-                or "/api/v1/tasks/{id:int}/exemption" or "/api/v1/tasks/{id:int}/notices" or "/Tasks/{id:int}" => pattern.Replace("{id:int}", I(t.TaskS), StringComparison.Ordinal),
+                or "/api/v1/tasks/{id:int}/exemption" or "/api/v1/tasks/{id:int}/notices" or "/api/v1/tasks/{id:int}/instructions" or "/Tasks/{id:int}" => pattern.Replace("{id:int}", I(t.TaskS), StringComparison.Ordinal),
             "/Tasks/Edit/{id:int?}" => $"/Tasks/Edit/{I(t.TaskS)}",
             "/api/v1/projects/{id:int}" or "/api/v1/projects/{id:int}/investments" or "/api/v1/projects/{id:int}/plan" or "/api/v1/projects/{id:int}/stages"
                 or "/api/v1/projects/{id:int}/withdrawal" or "/Projects/{id:int}" => pattern.Replace("{id:int}", I(t.ProjectS), StringComparison.Ordinal),

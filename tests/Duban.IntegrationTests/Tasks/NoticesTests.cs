@@ -164,6 +164,39 @@ public abstract class NoticesTests(DubanFactory app)
             Assert.Equal(HttpStatusCode.OK, (await office.PutAsync("/api/v1/settings/rules", new StringContent(before.GetRawText(), System.Text.Encoding.UTF8, "application/json"))).StatusCode);
         }
     }
+
+    [Fact]
+    public async Task A_leader_instructs_on_an_item_on_its_page_the_lead_unit_answers_and_neither_may_do_the_others_part()
+    {
+        var office = await D.ApiClientAsync("duchashi");
+        var id = await NewTaskAsync(office, "2026-12-31");
+        var leader = await D.SignedInClientAsync("leader");
+        var page = await leader.GetStringAsync($"/Tasks/{id}");
+        Assert.Contains("handler=Instruct", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("handler=Notice", page, StringComparison.Ordinal);
+
+        var blank = await TestData.PostFormAsync(leader, $"/Tasks/{id}", $"/Tasks/{id}?handler=Instruct", new() { ["Instruction.Body"] = "", ["Instruction.AnswerBy"] = "2030-01-01" });
+        Assert.Equal(HttpStatusCode.OK, blank.StatusCode);
+        Assert.Equal(0, await app.WithDbAsync(db => db.Notices.IgnoreQueryFilters().CountAsync(n => n.WorkItemId == id)));
+
+        var given = await TestData.PostFormAsync(leader, $"/Tasks/{id}", $"/Tasks/{id}?handler=Instruct", new() { ["Instruction.Body"] = "请发改局本周内拿出推进方案，倒排工期。", ["Instruction.AnswerBy"] = "2030-01-01" });
+        Assert.Equal(HttpStatusCode.Redirect, given.StatusCode);
+        var instruction = await app.WithDbAsync(db => db.Notices.IgnoreQueryFilters().SingleAsync(n => n.WorkItemId == id));
+        Assert.Equal(NoticeKind.Instruction, instruction.Kind);
+        Assert.Matches(@"^批示〔\d{4}〕第\d+号$", instruction.Number);
+
+        // The lead unit is told and answers; the office may not give a leader's instruction, nor the leader a notice.
+        var liaison = await D.ApiClientAsync("fgj");
+        var inbox = await liaison.GetFromJsonAsync<JsonElement>("/api/v1/inbox");
+        Assert.Contains(inbox.EnumerateArray(), m => m.TryGetProperty("noticeId", out var n) && n.ValueKind == JsonValueKind.Number && n.GetInt32() == instruction.Id);
+        var answered = await liaison.PostAsJsonAsync($"/api/v1/notices/{instruction.Id}/answer", new { answer = "已制定推进方案，倒排至 12 月底。" });
+        Assert.Equal(HttpStatusCode.OK, answered.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await office.PostAsJsonAsync($"/api/v1/tasks/{id}/instructions", new { body = "代领导批示", answerBy = "2030-01-01" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await office.PostAsJsonAsync($"/api/v1/tasks/{id}/notices", new { kind = "Instruction", body = "代领导批示", answerBy = "2030-01-01" })).StatusCode);
+        var leaderApi = await D.ApiClientAsync("leader");
+        Assert.Equal(HttpStatusCode.Forbidden, (await leaderApi.PostAsJsonAsync($"/api/v1/tasks/{id}/notices", new { kind = "SupervisionNotice", body = "领导发督办单", answerBy = "2030-01-01" })).StatusCode);
+        Assert.Equal(1, await app.WithDbAsync(db => db.Notices.IgnoreQueryFilters().CountAsync(n => n.WorkItemId == id)));
+    }
 }
 
 [Collection(OnSqlite.Name)]

@@ -16,6 +16,12 @@ public sealed record NoticeInput
     public DateOnly? AnswerBy { get; init; }
 }
 
+public sealed record InstructionInput
+{
+    public string? Body { get; init; }
+    public DateOnly? AnswerBy { get; init; }
+}
+
 public sealed record AnswerInput
 {
     public string? Answer { get; init; }
@@ -43,7 +49,8 @@ public sealed class IssueNotice(DubanDb db, WorkContext work, QueueDeliveries qu
             return Outcome<Notice>.NotFound();
         }
 
-        scope.Demand(Permission.IssueNotice, item);
+        // Letters and notices are the office's; an instruction (批示) is a leader's.
+        scope.Demand(input.Kind == NoticeKind.Instruction ? Permission.Instruct : Permission.IssueNotice, item);
         var errors = new ValidationErrors();
         var body = input.Body?.Trim();
         if (string.IsNullOrEmpty(body))

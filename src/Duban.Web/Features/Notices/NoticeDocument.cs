@@ -46,12 +46,19 @@ public static class NoticeDocument
         ArgumentNullException.ThrowIfNull(l);
         using var _ = DocumentCulture.Use();
         var (n, item) = (facts.Notice, facts.Item);
-        var office = BulletinAccess.IssuingOffice(facts.Office, facts.RegionName, l);
+        // An instruction is signed by the leader who gave it, not by the office.
+        var office = n.Kind == NoticeKind.Instruction ? n.IssuedByName : BulletinAccess.IssuingOffice(facts.Office, facts.RegionName, l);
         var issuedOn = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(n.IssuedAt, facts.Zone));
         var kind = l.Of(n.Kind);
         var blocks = new List<DocBlock>
         {
-            new DocParagraph(ParagraphKind.Masthead, l[n.Kind == NoticeKind.SupervisionNotice ? "Notice.Doc.MastheadNotice" : "Notice.Doc.MastheadLetter"]),
+            new DocParagraph(ParagraphKind.Masthead, l[n.Kind switch
+            {
+                NoticeKind.SupervisionNotice => "Notice.Doc.MastheadNotice",
+                NoticeKind.Instruction => "Notice.Doc.MastheadInstruction",
+                NoticeKind.ReminderLetter => "Notice.Doc.MastheadLetter",
+                _ => "Notice.Doc.MastheadLetter",
+            }]),
             new DocParagraph(ParagraphKind.IssueNumber, n.Number),
             new DocIssuerLine(office, BulletinPeriod.ChineseDate(issuedOn)),
             new DocParagraph(ParagraphKind.Title, l["Notice.Doc.Title", item.Name, kind]),

@@ -30,6 +30,11 @@ public static class NoticesApi
             (await issue.RunAsync(id, input, ct)).ToCreated(NoticeDto.From, n => $"/api/v1/notices/{n.Id}")).WithTags("Notices")
             .Requires(Permission.IssueNotice);
 
+        // A leader's instruction on an item: the same numbered, answered notice, of the kind only a leader gives.
+        api.MapPost("/tasks/{id:int}/instructions", async Task<Results<Created<NoticeDto>, ValidationProblem, NotFound>> (int id, InstructionInput input, IssueNotice issue, CancellationToken ct) =>
+            (await issue.RunAsync(id, new NoticeInput { Kind = Domain.Work.NoticeKind.Instruction, Body = input.Body, AnswerBy = input.AnswerBy }, ct)).ToCreated(NoticeDto.From, n => $"/api/v1/notices/{n.Id}")).WithTags("Notices")
+            .Requires(Permission.Instruct);
+
         notices.MapPost("/{id:int}/answer", async Task<Results<Ok<NoticeDto>, ValidationProblem, NotFound>> (int id, AnswerInput input, AnswerNotice answer, CancellationToken ct) =>
             (await answer.RunAsync(id, input, ct)).ToOk(NoticeDto.From))
             .Requires(Permission.AnswerNotice);

@@ -22,6 +22,9 @@ public sealed class DetailsModel(DubanDb db, WorkContext work, IStringLocalizer<
 
     [BindProperty]
     public Notices.NoticeInput Notice { get; set; } = new();
+
+    [BindProperty]
+    public Notices.NoticeInput Instruction { get; set; } = new();
     private AccessScope? scope;
     private Domain.Work.WorkItem? item;
 
@@ -75,6 +78,13 @@ public sealed class DetailsModel(DubanDb db, WorkContext work, IStringLocalizer<
     {
         var outcome = await issue.RunAsync(id, Notice, ct);
         return await AfterAsync(id, outcome.Kind, "Notice.", outcome.Value is null ? string.Empty : l["Notices.Issued", outcome.Value.Number].Value, outcome.Errors, ct);
+    }
+
+    [Requires(Permission.Instruct)]
+    public async Task<IActionResult> OnPostInstructAsync(int id, [FromServices] Notices.IssueNotice issue, CancellationToken ct)
+    {
+        var outcome = await issue.RunAsync(id, Instruction with { Kind = Domain.Work.NoticeKind.Instruction }, ct);
+        return await AfterAsync(id, outcome.Kind, "Instruction.", outcome.Value is null ? string.Empty : l["Notices.Instructed", outcome.Value.Number].Value, outcome.Errors, ct);
     }
 
     [Requires(Permission.AnswerNotice)]
