@@ -104,7 +104,14 @@ public static class SecuritySetup
         {
             if (ctx.Request.HasFormContentType)
             {
-                await ctx.Request.ReadFormAsync(ctx.RequestAborted);
+                try
+                {
+                    await ctx.Request.ReadFormAsync(ctx.RequestAborted);
+                }
+                catch (InvalidDataException)
+                {
+                    // A malformed form is limited per client only; antiforgery refuses it after.
+                }
             }
 
             await next();
@@ -130,7 +137,8 @@ public static class SecuritySetup
     {
         if (ctx.Request.Path.Equals(SignInForms[0], StringComparison.OrdinalIgnoreCase))
         {
-            var name = ctx.Request.HasFormContentType ? ctx.Request.Form["UserName"].ToString().Trim() : string.Empty;
+            // The form as read before the limiter; never read here (the partitioner cannot wait for the body).
+            var name = ctx.Features.Get<Microsoft.AspNetCore.Http.Features.IFormFeature>()?.Form?["UserName"].ToString().Trim() ?? string.Empty;
             return name.Length == 0 ? null : "name:" + (name.Length > 256 ? name[..256] : name).ToUpperInvariant();
         }
 
