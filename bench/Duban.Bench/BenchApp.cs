@@ -18,6 +18,8 @@ public sealed class BenchApp(string provider, string connection) : WebApplicatio
         builder.UseSetting("Database:Provider", provider);
         builder.UseSetting("ConnectionStrings:Duban", connection);
         builder.UseSetting("Duban:SeedDemoOnFirstStart", "false");
+        builder.UseSetting("Duban:Security:SignInAttemptsPerMinutePerClient", "0");
+        builder.UseSetting("Duban:Security:SignInAttemptsPerMinutePerName", "0");
         builder.UseSetting("Duban:Lights:RecomputeMinutes", "0"); // the benchmark times its own recomputes
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command", Environment.GetEnvironmentVariable("BENCH_SQL") == "1" ? "Information" : "Warning");

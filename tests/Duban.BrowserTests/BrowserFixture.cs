@@ -66,6 +66,9 @@ public sealed class BrowserFixture : WebApplicationFactory<Program>, IAsyncLifet
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("Duban:DataDirectory", dataDir);
         builder.UseSetting("ConnectionStrings:Duban", $"Data Source={Path.Combine(dataDir, "duban.db")}");
+        builder.UseSetting("Duban:SeedDemoOnFirstStart", "true");
+        builder.UseSetting("Duban:Security:SignInAttemptsPerMinutePerClient", "0");
+        builder.UseSetting("Duban:Security:SignInAttemptsPerMinutePerName", "0");
         builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 

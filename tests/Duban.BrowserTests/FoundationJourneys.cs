@@ -1,4 +1,6 @@
 using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -93,6 +95,56 @@ public sealed class FoundationJourneys(BrowserFixture app)
         Assert.Equal(403, forbidden!.Status);
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "无权访问" })).ToBeVisibleAsync();
         await app.ScreenshotAsync(page, "08-liaison-forbidden");
+    }
+
+    [Fact]
+    public async Task A_person_turns_on_two_factor_sign_in_and_signs_in_with_the_code_their_app_shows()
+    {
+        const string user = "mfa-journey";
+        const string password = "Journey#2026x";
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Data.Account>>();
+            var unit = await app.UnitIdAsync("县发展和改革局");
+            var region = await scope.ServiceProvider.GetRequiredService<Data.DubanDb>().Units.Where(u => u.Id == unit).Select(u => u.RegionId).SingleAsync();
+            var account = new Data.Account { UserName = user, DisplayName = "两步验证", RegionId = region, UnitId = unit };
+            Assert.True((await users.CreateAsync(account, password)).Succeeded);
+            Assert.True((await users.AddToRoleAsync(account, Domain.Access.Roles.Liaison)).Succeeded);
+        }
+
+        var page = await app.NewPageAsync();
+        await SignInWithPasswordAsync(page, user, password);
+        await page.GetByRole(AriaRole.Link, new() { Name = "账号菜单" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "两步验证" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Img, new() { Name = "验证器应用的二维码" })).ToBeVisibleAsync();
+        await app.ScreenshotAsync(page, "09-two-factor-setup");
+
+        var key = (await page.GetByTestId("shared-key").InnerTextAsync()).Replace(" ", string.Empty, StringComparison.Ordinal).ToUpperInvariant();
+        await page.GetByLabel("验证码").FillAsync(IntegrationTests.Infrastructure.Totp.Code(key, DateTimeOffset.UtcNow));
+        await page.GetByRole(AriaRole.Button, new() { Name = "开启两步验证" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.List, new() { Name = "恢复码" }).GetByRole(AriaRole.Listitem)).ToHaveCountAsync(10);
+        await app.ScreenshotAsync(page, "10-two-factor-recovery-codes");
+
+        // At another desk: the password leads to the code, and the code to the home page.
+        var desk = await app.NewPageAsync();
+        await SignInWithPasswordAsync(desk, user, password, home: false);
+        await Expect(desk.GetByText("请输入手机验证器应用显示的 6 位验证码。")).ToBeVisibleAsync();
+        await desk.GetByLabel("验证码").FillAsync(IntegrationTests.Infrastructure.Totp.Code(key, DateTimeOffset.UtcNow));
+        await app.ScreenshotAsync(desk, "11-two-factor-sign-in");
+        await desk.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+        await Expect(desk.GetByRole(AriaRole.Heading, new() { Name = "首页" })).ToBeVisibleAsync();
+    }
+
+    private static async Task SignInWithPasswordAsync(IPage page, string user, string password, bool home = true)
+    {
+        await page.GotoAsync("/");
+        await page.GetByLabel("登录名").FillAsync(user);
+        await page.GetByLabel("密码").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+        if (home)
+        {
+            await page.GetByRole(AriaRole.Heading, new() { Name = "首页" }).WaitForAsync();
+        }
     }
 
     [Fact]

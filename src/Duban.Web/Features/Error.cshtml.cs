@@ -5,7 +5,7 @@ using Microsoft.Extensions.Localization;
 
 namespace Duban.Web.Features;
 
-/// <summary>The page people see for 403, 404 and 500; the status code stays what it was.</summary>
+/// <summary>The page people see for 403, 404, 429 and 500; the status code stays what it was.</summary>
 [IgnoreAntiforgeryToken]
 public sealed class ErrorModel(IStringLocalizer<SharedResource> l) : PageModel
 {
@@ -13,9 +13,10 @@ public sealed class ErrorModel(IStringLocalizer<SharedResource> l) : PageModel
     public string Title { get; private set; } = string.Empty;
     public string Text { get; private set; } = string.Empty;
 
-    public void OnGet(int code) => Show(code);
+    public void OnGet([FromRoute] int code) => Show(code);
 
-    public void OnPost(int code) => Show(code);
+    // A re-executed form may carry a field named "code" (the authenticator step does): the route decides.
+    public void OnPost([FromRoute] int code) => Show(code);
 
     private void Show(int code)
     {
@@ -33,6 +34,7 @@ public sealed class ErrorModel(IStringLocalizer<SharedResource> l) : PageModel
             403 => (l["AccessDenied.Title"].Value, denied is null ? l["AccessDenied.Text"].Value : NotPermittedHandler.Explain(l, denied)),
             404 => (l["Error.NotFound"].Value, l["Error.NotFoundText"].Value),
             400 => (l["Problem.400"].Value, l["Problem.Antiforgery"].Value),
+            429 => (l["Error.TooManyAttempts"].Value, l["Error.TooManyAttemptsText"].Value),
             _ => (l["Problem.500"].Value, l["Error.ServerText"].Value),
         };
         if (HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is null && code is >= 400 and < 600)

@@ -11,11 +11,13 @@ using Microsoft.Extensions.Options;
 namespace Duban.Web.Infrastructure;
 
 /// <summary>
-/// Bearer tokens for API clients. A token is "dbn_" plus 32 random bytes; only its SHA-256 is stored,
-/// so a leaked database does not leak working tokens. Each request costs one query (the token, its
-/// account and the account's unit path: revoked, expired and locked out take effect at once); the claims built from the account are kept
-/// for a minute under the account's concurrency stamp, which Identity renews on every change to the account
-/// or its roles (docs/decisions/0008).
+/// Bearer tokens for API clients, accepted on /api only. A token is "dbn_" plus 32 random bytes; only its
+/// SHA-256 is stored, so a leaked database does not leak working tokens. Each request costs one query (the
+/// token, its account and the account's unit path: revoked, expired and locked out take effect at once);
+/// the claims built from the account are kept for a minute under the account's concurrency stamp, which
+/// Identity renews on every change to the account or its roles (docs/decisions/0008). Tokens expire at the
+/// time chosen when they were made (90 days unless chosen otherwise, at most 365); one made before tokens
+/// had an expiry lives 365 days from its making.
 /// </summary>
 public sealed class ApiTokenAuthentication(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
@@ -24,11 +26,14 @@ public sealed class ApiTokenAuthentication(
     DubanDb db,
     SignInManager<Account> signIn,
     IMemoryCache cache,
-    TimeProvider clock)
+    TimeProvider clock,
+    IOptions<Setup.SecurityOptions> security)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiToken";
     public const string TokenPrefix = "dbn_";
+    public const int DefaultDays = 90;
+    public const int MaxDays = 365;
 
     public static string NewToken() => TokenPrefix + Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
 
@@ -52,8 +57,9 @@ public sealed class ApiTokenAuthentication(
 
         var now = clock.GetUtcNow().UtcDateTime;
         var hash = HashOf(token);
+        var oldest = now.AddDays(-MaxDays);
         var found = await db.ApiTokens
-            .Where(t => t.Hash == hash && t.RevokedAt == null && (t.ExpiresAt == null || t.ExpiresAt > now))
+            .Where(t => t.Hash == hash && t.RevokedAt == null && (t.ExpiresAt != null ? t.ExpiresAt > now : t.CreatedAt > oldest))
             .Join(db.Users.IgnoreQueryFilters(), t => t.AccountId, a => a.Id, (t, a) => new
             {
                 t.Id,
@@ -61,6 +67,7 @@ public sealed class ApiTokenAuthentication(
                 t.LastUsedAt,
                 a.LockoutEnd,
                 a.ConcurrencyStamp,
+                a.TwoFactorEnabled,
                 a.UnitId,
                 UnitPath = db.Units.IgnoreQueryFilters().Where(u => u.Id == a.UnitId).Select(u => u.Path).FirstOrDefault(),
             })
@@ -93,6 +100,12 @@ public sealed class ApiTokenAuthentication(
 
             principal = await signIn.CreateUserPrincipalAsync(account);
             cache.Set(key, principal, TimeSpan.FromMinutes(1));
+        }
+
+        // A role that must sign in with two factors gets no token access until the person has set them up.
+        if (!found.TwoFactorEnabled && security.Value.TwoFactorRoles.Any(principal.IsInRole))
+        {
+            return AuthenticateResult.Fail("Two-factor sign-in is required for this account.");
         }
 
         // The unit's place in the tree, read in the same query, spares the scope a query of its own.

@@ -91,6 +91,10 @@ public static class Cli
             {
                 PrintDemoSignIns();
             }
+            else if (!db.Users.IgnoreQueryFilters().Any())
+            {
+                Console.WriteLine("  " + DatabaseStartup.CreateAdminHint);
+            }
 
             Console.WriteLine("  Stop with Ctrl+C.");
             Console.WriteLine();
@@ -197,7 +201,7 @@ public static class Cli
     {
         Console.WriteLine("Usage: Duban.Web [command] [options]");
         Console.WriteLine($"Commands: {string.Join(", ", Commands)}");
-        Console.WriteLine("  (none) | serve    run the web app (migrates, seeds the demo on first start)");
+        Console.WriteLine("  (none) | serve    run the web app (migrates; seeds the demo on first start in Development or with Duban:SeedDemoOnFirstStart=true)");
         Console.WriteLine("  migrate           bring the database schema up to date");
         Console.WriteLine("  seed-demo         add the demo county, its units, people and accounts");
         Console.WriteLine("  create-admin      --username NAME --password PASSWORD [--region CODE] [--region-name NAME]");

@@ -5,9 +5,24 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Duban.Web.Setup;
 
-/// <summary>What the app does to its database before it serves: migrate, make the roles, seed a demo on first start.</summary>
-public static class DatabaseStartup
+/// <summary>
+/// What the app does to its database before it serves: migrate, make the roles, and on an empty database
+/// either seed the demo county (in Development, where <c>dotnet run</c> starts, or when
+/// <c>Duban:SeedDemoOnFirstStart</c> is true) or say how to create the administrator. A deployment
+/// never gets the demo and its published passwords unless it asks for them.
+/// </summary>
+public static partial class DatabaseStartup
 {
+    public const string CreateAdminHint =
+        "No accounts yet. Create the system administrator: dotnet Duban.Web.dll create-admin --username NAME --password PASSWORD --region CODE --region-name NAME";
+
+    public static bool SeedsDemo(IConfiguration config, IHostEnvironment environment)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(environment);
+        return config.GetValue<bool?>("Duban:SeedDemoOnFirstStart") ?? environment.IsDevelopment();
+    }
+
     public static async Task PrepareAsync(WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
@@ -17,14 +32,15 @@ public static class DatabaseStartup
             await MigrateAsync(app.Services);
         }
 
-        if (config.GetValue("Duban:SeedDemoOnFirstStart", true))
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<DubanDb>();
+        if (SeedsDemo(config, app.Environment) && !await db.Regions.IgnoreQueryFilters().AnyAsync())
         {
-            await using var scope = app.Services.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<DubanDb>();
-            if (!await db.Regions.IgnoreQueryFilters().AnyAsync())
-            {
-                await DemoSeeder.SeedAsync(scope.ServiceProvider);
-            }
+            await DemoSeeder.SeedAsync(scope.ServiceProvider);
+        }
+        else if (!await db.Users.IgnoreQueryFilters().AnyAsync())
+        {
+            NoAccounts(app.Logger, CreateAdminHint);
         }
     }
 
@@ -55,4 +71,7 @@ public static class DatabaseStartup
             }
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Hint}")]
+    private static partial void NoAccounts(ILogger logger, string hint);
 }

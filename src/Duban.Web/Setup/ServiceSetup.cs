@@ -76,7 +76,7 @@ public static class ServiceSetup
 
         services.AddIdentity<Account, Role>(o =>
             {
-                o.Password.RequiredLength = 8;
+                o.Password.RequiredLength = 10;
                 o.Password.RequireDigit = true;
                 o.Password.RequireLowercase = true;
                 o.Password.RequireUppercase = false;
@@ -101,6 +101,7 @@ public static class ServiceSetup
             o.AccessDeniedPath = "/Account/AccessDenied";
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             o.SlidingExpiration = true;
+            o.Events.OnValidatePrincipal = Sessions.ValidateCookieAsync;
             o.Events.OnRedirectToLogin = ctx => ApiOrRedirect(ctx, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = ctx =>
             {
@@ -111,7 +112,8 @@ public static class ServiceSetup
         });
 
         // Browsers sign in with the Identity cookie; API clients send a bearer token. One policy
-        // scheme picks per request, so every endpoint accepts either and none needs to know which.
+        // scheme picks per request, so every API endpoint accepts either and none needs to know which.
+        // Pages never take a token: managing tokens, passwords and sign-in needs the person.
         services.AddAuthentication(o =>
             {
                 o.DefaultAuthenticateScheme = SmartScheme;
@@ -119,7 +121,7 @@ public static class ServiceSetup
                 o.DefaultForbidScheme = SmartScheme;
             })
             .AddPolicyScheme(SmartScheme, SmartScheme, o => o.ForwardDefaultSelector = ctx =>
-                ApiTokenAuthentication.HasBearer(ctx.Request) ? ApiTokenAuthentication.SchemeName : IdentityConstants.ApplicationScheme)
+                IsApi(ctx) && ApiTokenAuthentication.HasBearer(ctx.Request) ? ApiTokenAuthentication.SchemeName : IdentityConstants.ApplicationScheme)
             .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthentication>(ApiTokenAuthentication.SchemeName, null);
 
         services.AddAuthorizationBuilder()
@@ -153,6 +155,8 @@ public static class ServiceSetup
                 o.RootDirectory = "/Features";
                 o.Conventions.AddFolderApplicationModelConvention("/SignIn", m => m.EndpointMetadata.Add(new RequiresAttribute(Permission.OwnAccount)));
                 o.Conventions.AllowAnonymousToPage("/SignIn/Login");
+                o.Conventions.AllowAnonymousToPage("/SignIn/LoginWith2fa");
+                o.Conventions.AllowAnonymousToPage("/SignIn/LoginWithRecoveryCode");
                 o.Conventions.AllowAnonymousToPage("/SignIn/AccessDenied");
                 o.Conventions.AllowAnonymousToPage("/Error");
             })
@@ -176,11 +180,14 @@ public static class ServiceSetup
             doc.Info.Description = "督办 — supervision of assigned work. Authenticate with 'Authorization: Bearer dbn_…'.";
             return Task.CompletedTask;
         }));
+
+        builder.AddDubanSecurity();
     }
 
     public static void UseDuban(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.UseForwardedClient();
         // Culture first, so that error pages and ProblemDetails written on the way out speak it too.
         app.UseRequestLocalization();
         // API callers get ProblemDetails; people get a page in their language with the real status code.
@@ -202,7 +209,9 @@ public static class ServiceSetup
         app.Use(SecurityHeaders);
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseSignInLimits();
         app.UseAuthentication();
+        app.UseTwoFactorRequirement();
         app.UseAuthorization();
         app.UseAntiforgery();
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
@@ -246,7 +255,7 @@ public static class ServiceSetup
             http.Response.Cookies.Append(
                 CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
-                new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true });
+                new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true, Secure = http.Request.IsHttps });
             var target = !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) ? returnUrl : "/";
             return Results.LocalRedirect(target);
         }).AllowAnonymous().ExcludeFromDescription();

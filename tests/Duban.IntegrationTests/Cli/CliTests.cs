@@ -17,7 +17,7 @@ public sealed class CliTests : IDisposable
         Directory.Delete(dir, recursive: true);
     }
 
-    private async Task<(int Exit, string Out, string Err)> RunAsync(string provider, string connection, params string[] args)
+    private ProcessStartInfo StartInfo(string provider, string connection, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -34,7 +34,12 @@ public sealed class CliTests : IDisposable
         start.Environment["Database__Provider"] = provider;
         start.Environment["ConnectionStrings__Duban"] = connection;
         start.Environment["Logging__LogLevel__Default"] = "Warning";
-        using var process = Process.Start(start)!;
+        return start;
+    }
+
+    private async Task<(int Exit, string Out, string Err)> RunAsync(string provider, string connection, params string[] args)
+    {
+        using var process = Process.Start(StartInfo(provider, connection, args))!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
@@ -75,6 +80,66 @@ public sealed class CliTests : IDisposable
         Assert.Equal(units, Scalar("SELECT COUNT(*) FROM Units"));
     }
 
+    /// <summary>Serves as a deployment would, until the start-up banner is out, then stops the server.</summary>
+    private async Task<string> ServeUntilStartedAsync(string environment)
+    {
+        var start = StartInfo("Sqlite", $"Data Source={Db}");
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = environment;
+        start.Environment["Urls"] = "http://127.0.0.1:0";
+        start.Environment["Duban__Lights__RecomputeMinutes"] = "0";
+        start.Environment["Duban__Reminders__EveryMinutes"] = "0";
+        start.Environment["Duban__Bulletins__EveryMinutes"] = "0";
+        using var process = Process.Start(start)!;
+        var output = new System.Text.StringBuilder();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
+        try
+        {
+            while (await process.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
+            {
+                output.AppendLine(line);
+                if (line.Contains("Stop with Ctrl+C.", StringComparison.Ordinal))
+                {
+                    break;
+                }
+            }
+        }
+        finally
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync(CancellationToken.None);
+        }
+
+        Assert.True(output.ToString().Contains("Duban 督办 is running.", StringComparison.Ordinal), output + await stderr);
+        return output.ToString();
+    }
+
+    [Fact]
+    public async Task A_deployment_started_on_an_empty_database_seeds_nothing_and_says_how_to_create_the_administrator()
+    {
+        var output = await ServeUntilStartedAsync("Production");
+        Assert.Contains("No accounts yet. Create the system administrator: dotnet Duban.Web.dll create-admin --username NAME --password PASSWORD", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Demo sign-ins", output, StringComparison.Ordinal);
+        Assert.Equal(0, Scalar("SELECT COUNT(*) FROM Regions"));
+        Assert.Equal(0, Scalar("SELECT COUNT(*) FROM AspNetUsers"));
+        Assert.Equal(5, Scalar("SELECT COUNT(*) FROM AspNetRoles"));
+
+        // Once the administrator exists, the hint is gone, and still no demo appears.
+        Assert.Equal(0, (await Sqlite("create-admin", "--username", "boss", "--password", "Chief#2026x", "--region", "990999", "--region-name", "测试县")).Exit);
+        var again = await ServeUntilStartedAsync("Production");
+        Assert.DoesNotContain("No accounts yet", again, StringComparison.Ordinal);
+        Assert.Equal(1, Scalar("SELECT COUNT(*) FROM Regions"));
+    }
+
+    [Fact]
+    public async Task The_newcomers_run_in_Development_seeds_the_demo_county_and_prints_its_sign_ins()
+    {
+        var output = await ServeUntilStartedAsync("Development");
+        Assert.Contains("Demo sign-ins (password Duban@2026", output, StringComparison.Ordinal);
+        Assert.Contains("duchashi", output, StringComparison.Ordinal);
+        Assert.Equal(1, Scalar("SELECT COUNT(*) FROM Regions WHERE Code = '990101'"));
+    }
+
     [Fact]
     public async Task Create_admin_makes_a_working_administrator_and_refuses_a_weak_password()
     {
@@ -82,7 +147,7 @@ public sealed class CliTests : IDisposable
         Assert.Equal(1, weak.Exit);
         Assert.Equal(0, Scalar("SELECT COUNT(*) FROM AspNetUsers"));
 
-        var made = await Sqlite("create-admin", "--username", "boss", "--password", "Boss2026x", "--region-name", "测试县", "--region", "990999");
+        var made = await Sqlite("create-admin", "--username", "boss", "--password", "Chief#2026x", "--region-name", "测试县", "--region", "990999");
         Assert.True(made.Exit == 0, made.Err + made.Out);
         Assert.Equal(1, Scalar("SELECT COUNT(*) FROM AspNetUsers u JOIN AspNetUserRoles ur ON ur.UserId = u.Id JOIN AspNetRoles r ON r.Id = ur.RoleId WHERE u.UserName = 'boss' AND r.Name = 'SystemAdmin'"));
         Assert.Equal(1, Scalar("SELECT COUNT(*) FROM Regions WHERE Code = '990999'"));

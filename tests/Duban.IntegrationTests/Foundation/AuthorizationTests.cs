@@ -113,6 +113,7 @@ public abstract class AuthorizationTests(DubanFactory app)
         "/api/v1/overview", "/api/v1/overview/items", "/Overview", "/Overview/Index", "/Overview/Items",
         "/Projects", "/Projects/Index", "/Projects/Map", "/Projects/Plan", "/Projects/Figures", "/Problems", "/Problems/Index", "/api/v1/inbox", "/Inbox", "/Bulletins", "/Bulletins/Index", "/api/v1/bulletins", "/Ledgers", "/Ledgers/Index", "/Todo",
         "/Account/Login", "/Account/Logout", "/Account/AccessDenied", "/Account/Password", "/Account/Tokens",
+        "/Account/LoginWith2fa", "/Account/LoginWithRecoveryCode", "/Account/TwoFactor",
         "/Error/{code:int}", "/health", "/culture", "/openapi/{documentName}.json",
     };
 

@@ -1,5 +1,11 @@
 using System.Net;
+using System.Security.Claims;
+using Duban.Data;
 using Duban.IntegrationTests.Infrastructure;
+using Duban.Web.Infrastructure;
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Duban.IntegrationTests.Foundation;
 
@@ -45,25 +51,77 @@ public abstract class SignInTests(DubanFactory app)
     {
         var client = app.Data.AnonymousClient();
         var user = "lockout-" + Guid.NewGuid().ToString("N")[..6];
-        var admin = await app.Data.ApiClientAsync("admin");
-        var created = await admin.PostAsJsonAsync("/api/v1/accounts", new { userName = user, displayName = "锁定测试", unitId = app.Data.UnitA, roles = new[] { "Liaison" }, password = "Right2026x" });
-        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        await app.Data.NewAccountAsync(user, "Liaison", app.Data.UnitA, "Right2026x");
 
-        for (var i = 0; i < 4; i++)
+        for (var i = 0; i < 5; i++)
         {
             var wrong = await TestData.PostFormAsync(client, "/Account/Login", "/Account/Login", new() { ["UserName"] = user, ["Password"] = "wrong-" + i });
             Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
-            Assert.Contains("登录名或密码不正确", await wrong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            Assert.Equal(Refusal, RefusalOf(await wrong.Content.ReadAsStringAsync()));
         }
-
-        var fifth = await TestData.PostFormAsync(client, "/Account/Login", "/Account/Login", new() { ["UserName"] = user, ["Password"] = "wrong-5" });
-        Assert.Contains("账号已临时锁定", await fifth.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         // Locked means locked: the right password does not get in either.
         var right = await TestData.PostFormAsync(client, "/Account/Login", "/Account/Login", new() { ["UserName"] = user, ["Password"] = "Right2026x" });
         Assert.Equal(HttpStatusCode.OK, right.StatusCode);
-        Assert.Contains("账号已临时锁定", await right.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(Refusal, RefusalOf(await right.Content.ReadAsStringAsync()));
+        Assert.True(await app.WithDbAsync(db => db.Users.AnyAsync(a => a.UserName == user && a.LockoutEnd != null)));
     }
+
+    [Fact]
+    public async Task Every_refused_sign_in_says_the_same_thing()
+    {
+        var client = app.Data.AnonymousClient();
+        var locked = "shut-" + Guid.NewGuid().ToString("N")[..6];
+        var id = await app.Data.NewAccountAsync(locked, "Viewer", app.Data.UnitA, "Right2026x");
+        var admin = await app.Data.ApiClientAsync("admin");
+        await admin.PutAsJsonAsync($"/api/v1/accounts/{id}", new { userName = locked, displayName = locked, unitId = app.Data.UnitA, roles = new[] { "Viewer" }, isLocked = true });
+
+        var answers = new Dictionary<string, string>();
+        foreach (var (what, name, password) in new[] { ("unknown name", "nobody-" + Guid.NewGuid().ToString("N")[..6], "Right2026x"), ("wrong password", "viewer", "Wrong-2026x"), ("locked by the administrator", locked, "Right2026x") })
+        {
+            var response = await TestData.PostFormAsync(client, "/Account/Login", "/Account/Login", new() { ["UserName"] = name, ["Password"] = password });
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            answers[what] = RefusalOf(await response.Content.ReadAsStringAsync());
+        }
+
+        Assert.All(answers, a => Assert.Equal(Refusal, a.Value));
+    }
+
+    [Fact]
+    public async Task A_signed_in_principal_without_a_region_sees_nothing_while_the_sign_in_form_still_finds_accounts()
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var options = scope.ServiceProvider.GetRequiredService<DbContextOptions<DubanDb>>();
+        DubanDb As(ClaimsPrincipal user) => new(options, new HttpActorAccessor(new HttpContextAccessor { HttpContext = new DefaultHttpContext { User = user } }));
+        Claim[] signedIn = [new(ClaimTypes.NameIdentifier, "1"), new(ClaimTypes.Name, "x")];
+
+        await using (var regionless = As(new ClaimsPrincipal(new ClaimsIdentity(signedIn, "test"))))
+        {
+            Assert.Equal(0, await regionless.Regions.CountAsync());
+            Assert.Equal(0, await regionless.Units.CountAsync());
+            Assert.Equal(0, await regionless.People.CountAsync());
+            Assert.Equal(0, await regionless.Users.CountAsync());
+            Assert.Equal(0, await regionless.WorkItems.CountAsync());
+            Assert.Equal(0, await regionless.Ledgers.CountAsync());
+        }
+
+        await using (var county = As(new ClaimsPrincipal(new ClaimsIdentity([.. signedIn, new Claim(DubanClaims.Region, app.Data.RegionId.ToString(System.Globalization.CultureInfo.InvariantCulture))], "test"))))
+        {
+            Assert.True(await county.Units.CountAsync() > 20);
+            Assert.False(await county.Units.AnyAsync(u => u.RegionId != app.Data.RegionId));
+        }
+
+        // Nobody has signed in yet: the form looks the account up by name, in whichever region it is.
+        await using var anonymous = As(new ClaimsPrincipal(new ClaimsIdentity()));
+        Assert.True(await anonymous.Users.AnyAsync(a => a.NormalizedUserName == "ADMIN"));
+        var other = TestData.OtherLiaison.ToUpperInvariant();
+        Assert.True(await anonymous.Users.AnyAsync(a => a.NormalizedUserName == other));
+    }
+
+    private const string Refusal = "登录名或密码错误，或账号已被锁定。";
+
+    private static string RefusalOf(string page) =>
+        System.Text.RegularExpressions.Regex.Match(page, "validation-summary-errors[^>]*><ul><li>([^<]*)</li>").Groups[1].Value;
 
     [Fact]
     public async Task A_form_post_without_the_antiforgery_token_is_rejected()
@@ -132,8 +190,7 @@ public abstract class SignInTests(DubanFactory app)
         var me = await api.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/v1/me");
         Assert.Equal("fgj", me.GetProperty("userName").GetString());
 
-        var id = await app.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(
-            db.ApiTokens, t => t.Hash == Duban.Web.Infrastructure.ApiTokenAuthentication.HashOf(token)));
+        var id = await app.WithDbAsync(db => db.ApiTokens.SingleAsync(t => t.Hash == ApiTokenAuthentication.HashOf(token)));
         await TestData.PostFormAsync(browser, "/Account/Tokens", $"/Account/Tokens?handler=Revoke&id={id.Id}", []);
         Assert.Equal(HttpStatusCode.Unauthorized, (await api.GetAsync("/api/v1/me")).StatusCode);
     }

@@ -74,9 +74,32 @@ public abstract class DubanFactory : WebApplicationFactory<Program>, IAsyncLifet
         builder.UseSetting("Database:Provider", Provider.ToString());
         builder.UseSetting("ConnectionStrings:Duban", connectionString);
         builder.UseSetting("Duban:SeedDemoOnFirstStart", "true");
+
+        // The suite signs in hundreds of times a minute from one address; the limits have tests of their own.
+        builder.UseSetting("Duban:Security:SignInAttemptsPerMinutePerClient", "0");
+        builder.UseSetting("Duban:Security:SignInAttemptsPerMinutePerName", "0");
         builder.UseSetting("Duban:FileStore", files);
         builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
+
+    /// <summary>
+    /// A second app over the same database with some settings changed (its scheduled jobs off, so that
+    /// only the first app's run). Dispose it at the end of the test.
+    /// </summary>
+    public WebApplicationFactory<Program> WithSettings(params (string Key, string Value)[] settings) => WithSettings(_ => { }, settings);
+
+    public WebApplicationFactory<Program> WithSettings(Action<IWebHostBuilder> more, params (string Key, string Value)[] settings) =>
+        WithWebHostBuilder(builder =>
+        {
+            more(builder);
+            builder.UseSetting("Duban:Lights:RecomputeMinutes", "0");
+            builder.UseSetting("Duban:Reminders:EveryMinutes", "0");
+            builder.UseSetting("Duban:Bulletins:EveryMinutes", "0");
+            foreach (var (key, value) in settings)
+            {
+                builder.UseSetting(key, value);
+            }
+        });
 
     public async Task<T> WithDbAsync<T>(Func<DubanDb, Task<T>> work)
     {

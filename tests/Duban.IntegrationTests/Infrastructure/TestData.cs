@@ -179,16 +179,10 @@ public sealed partial class TestData
     public Task<int> UnitIdAsync(string name) => factory.WithDbAsync(db => db.Units.IgnoreQueryFilters().Where(u => u.Name == name).Select(u => u.Id).SingleAsync());
 
     /// <summary>A client that calls the API with a fresh bearer token of the named account.</summary>
-    public async Task<HttpClient> ApiClientAsync(string userName, string? acceptLanguage = null)
+    public async Task<HttpClient> ApiClientAsync(string userName, string? acceptLanguage = null, WebApplicationFactory<Program>? host = null)
     {
-        var token = ApiTokenAuthentication.NewToken();
-        await factory.WithDbAsync(async db =>
-        {
-            var accountId = await db.Users.IgnoreQueryFilters().Where(a => a.UserName == userName).Select(a => a.Id).SingleAsync();
-            db.ApiTokens.Add(new ApiToken { AccountId = accountId, Name = "test", Prefix = token[..10], Hash = ApiTokenAuthentication.HashOf(token), CreatedAt = DateTime.UtcNow });
-            return await db.SaveChangesAsync();
-        });
-        var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var token = await TokenAsync(userName);
+        var client = (host ?? factory).CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         if (acceptLanguage is not null)
         {
@@ -198,12 +192,26 @@ public sealed partial class TestData
         return client;
     }
 
-    public HttpClient AnonymousClient() => factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+    /// <summary>A fresh token of the named account, valid for 90 days as the tokens page makes them.</summary>
+    public async Task<string> TokenAsync(string userName, DateTime? expiresAt = null)
+    {
+        var token = ApiTokenAuthentication.NewToken();
+        await factory.WithDbAsync(async db =>
+        {
+            var accountId = await db.Users.IgnoreQueryFilters().Where(a => a.UserName == userName).Select(a => a.Id).SingleAsync();
+            db.ApiTokens.Add(new ApiToken { AccountId = accountId, Name = "test", Prefix = token[..10], Hash = ApiTokenAuthentication.HashOf(token), CreatedAt = DateTime.UtcNow, ExpiresAt = expiresAt ?? DateTime.UtcNow.AddDays(ApiTokenAuthentication.DefaultDays) });
+            return await db.SaveChangesAsync();
+        });
+        return token;
+    }
+
+    public HttpClient AnonymousClient(WebApplicationFactory<Program>? host = null) =>
+        (host ?? factory).CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
     /// <summary>A browser-like client signed in through the real sign-in form.</summary>
-    public async Task<HttpClient> SignedInClientAsync(string userName, string password = Password)
+    public async Task<HttpClient> SignedInClientAsync(string userName, string password = Password, WebApplicationFactory<Program>? host = null)
     {
-        var client = AnonymousClient();
+        var client = AnonymousClient(host);
         var response = await PostFormAsync(client, "/Account/Login", "/Account/Login", new() { ["UserName"] = userName, ["Password"] = password });
         if (response.StatusCode != System.Net.HttpStatusCode.Redirect)
         {
@@ -230,6 +238,19 @@ public sealed partial class TestData
         var form = new List<KeyValuePair<string, string>>(fields) { new("__RequestVerificationToken", token.Groups[1].Value) };
         using var content = new FormUrlEncodedContent(form);
         return await client.PostAsync(postUrl, content);
+    }
+
+    /// <summary>An account of the demo county made through the administrator's API; returns its id.</summary>
+    public async Task<int> NewAccountAsync(string userName, string role, int unitId, string password)
+    {
+        var admin = await ApiClientAsync("admin");
+        var created = await admin.PostAsJsonAsync("/api/v1/accounts", new { userName, displayName = userName, unitId, roles = new[] { role }, password });
+        if (created.StatusCode != System.Net.HttpStatusCode.Created)
+        {
+            throw new InvalidOperationException($"Account {userName}: {(int)created.StatusCode} {await created.Content.ReadAsStringAsync()}");
+        }
+
+        return (await created.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetInt32();
     }
 
     private static void Check(IdentityResult result)

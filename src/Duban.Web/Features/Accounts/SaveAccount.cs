@@ -91,7 +91,9 @@ public sealed class SaveAccount(DubanDb db, UserManager<Account> users, ScopeAcc
         {
             foreach (var validator in users.PasswordValidators)
             {
-                var check = await validator.ValidateAsync(users, account ?? new Account { DisplayName = string.Empty }, input.Password);
+                // The name being saved, so that a password containing it is refused on creation too.
+                var probe = new Account { UserName = userName, DisplayName = displayName ?? string.Empty };
+                var check = await validator.ValidateAsync(users, probe, input.Password);
                 foreach (var error in check.Errors)
                 {
                     errors.Add(nameof(AccountInput.Password), error.Description);
@@ -108,6 +110,10 @@ public sealed class SaveAccount(DubanDb db, UserManager<Account> users, ScopeAcc
         // its roles and its audit rows all-or-nothing.
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         IdentityResult result;
+        var existing = account is not null;
+        var moved = account is not null && (account.UnitId != input.UnitId || account.PersonId != input.PersonId);
+        var rolesChanged = false;
+        var lockedNow = false;
         if (account is null)
         {
             account = new Account { UserName = userName, DisplayName = displayName!, RegionId = scope.RegionId, CreatedAt = clock.GetUtcNow().UtcDateTime };
@@ -134,6 +140,7 @@ public sealed class SaveAccount(DubanDb db, UserManager<Account> users, ScopeAcc
             var current = await users.GetRolesAsync(account);
             var remove = current.Except(roles).ToList();
             var add = roles.Except(current).ToList();
+            rolesChanged = remove.Count > 0 || add.Count > 0;
             result = remove.Count > 0 ? await users.RemoveFromRolesAsync(account, remove) : IdentityResult.Success;
             if (result.Succeeded && add.Count > 0)
             {
@@ -146,6 +153,7 @@ public sealed class SaveAccount(DubanDb db, UserManager<Account> users, ScopeAcc
             var lockedUntil = input.IsLocked ? DateTimeOffset.MaxValue : (DateTimeOffset?)null;
             if (input.IsLocked != await users.IsLockedOutAsync(account))
             {
+                lockedNow = input.IsLocked;
                 result = await users.SetLockoutEndDateAsync(account, lockedUntil);
                 if (result.Succeeded && !input.IsLocked)
                 {
@@ -163,6 +171,12 @@ public sealed class SaveAccount(DubanDb db, UserManager<Account> users, ScopeAcc
             }
 
             return Outcome<AccountDto>.Invalid(errors);
+        }
+
+        // Whoever holds a session or a token of this account signs in again, as what it is now.
+        if (existing && (moved || rolesChanged || lockedNow || !string.IsNullOrEmpty(input.Password)))
+        {
+            await Sessions.EndAsync(users, db, account, clock.GetUtcNow().UtcDateTime, ct);
         }
 
         await transaction.CommitAsync(ct);
