@@ -93,7 +93,7 @@ public enum Reach
 /// Who may do what: the one table that pages, API routes, use cases and views consult. The supervision office
 /// runs the work; a liaison reports, requests and answers for what its unit leads; a leader reads its part and
 /// instructs; a viewer reads; the administrator keeps accounts and the system; the auditor reads the trail.
-/// See docs/decisions/0014-one-permission-table.md.
+/// See docs/decisions/0017-one-permission-table.md.
 /// </summary>
 public static class PermissionTable
 {

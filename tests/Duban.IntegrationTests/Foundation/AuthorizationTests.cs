@@ -63,6 +63,7 @@ public abstract class AuthorizationTests(DubanFactory app)
         "/api/v1/lights/recompute" => ["/api/v1/lights/recompute"],
         "/api/v1/tasks/bulk-assign" => ["/api/v1/tasks/bulk-assign"],
         "/api/v1/tasks/{id:int}/notices" => [$"/api/v1/tasks/{D.TaskB}/notices", $"/api/v1/tasks/{D.OtherRegionTask}/notices"],
+        "/api/v1/tasks/{id:int}/instructions" => [$"/api/v1/tasks/{D.TaskB}/instructions", $"/api/v1/tasks/{D.OtherRegionTask}/instructions"],
         "/api/v1/notices/{id:int}/answer" => [$"/api/v1/notices/{D.NoticeB}/answer"],
         "/api/v1/inbox/{id:long}/read" => [$"/api/v1/inbox/{D.MessageB}/read"],
         "/Units/Details/{id:int}" => [$"/Units/Details/{D.UnitB}", $"/Units/Details/{D.OtherRegionUnit}"],

@@ -187,8 +187,9 @@ public abstract class NoticesTests(DubanFactory app)
 
         // The lead unit is told and answers; the office may not give a leader's instruction, nor the leader a notice.
         var liaison = await D.ApiClientAsync("fgj");
-        var inbox = await liaison.GetFromJsonAsync<JsonElement>("/api/v1/inbox");
-        Assert.Contains(inbox.EnumerateArray(), m => m.TryGetProperty("noticeId", out var n) && n.ValueKind == JsonValueKind.Number && n.GetInt32() == instruction.Id);
+        var told = await app.WithDbAsync(db => db.Messages.IgnoreQueryFilters().Where(m => m.NoticeId == instruction.Id)
+            .Join(db.Users.IgnoreQueryFilters(), m => m.AccountId, a => a.Id, (_, a) => a.UserName).ToListAsync());
+        Assert.Contains("fgj", told);
         var answered = await liaison.PostAsJsonAsync($"/api/v1/notices/{instruction.Id}/answer", new { answer = "已制定推进方案，倒排至 12 月底。" });
         Assert.Equal(HttpStatusCode.OK, answered.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await office.PostAsJsonAsync($"/api/v1/tasks/{id}/instructions", new { body = "代领导批示", answerBy = "2030-01-01" })).StatusCode);
