@@ -13,6 +13,7 @@ internal static class AuditTrail
     {
         nameof(Account.PasswordHash), nameof(Account.SecurityStamp), nameof(Account.ConcurrencyStamp),
         nameof(ApiToken.Hash), nameof(Account.NormalizedEmail), nameof(Account.NormalizedUserName),
+        nameof(Domain.Organisation.Region.WebhookUrl),
     };
 
     // Sign-in bookkeeping changes on every sign-in and is not a change anybody reviews.

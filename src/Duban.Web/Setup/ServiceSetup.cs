@@ -45,6 +45,7 @@ public static class ServiceSetup
         services.AddScoped<Features.Notices.SendReminders>();
         services.AddScoped<Features.Notices.Escalate>();
         services.AddScoped<Features.Settings.SaveRules>();
+        services.AddScoped<Features.Settings.SaveSystemSettings>();
         services.AddScoped<Features.Projects.SaveProject>();
         services.AddScoped<Features.Projects.ProjectActions>();
         services.AddScoped<Features.Projects.SaveRegionMap>();

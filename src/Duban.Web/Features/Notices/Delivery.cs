@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Net.Mail;
 using Duban.Data;
+using Duban.Domain.Organisation;
 using Duban.Domain.Work;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -55,7 +56,15 @@ public sealed class QueueDeliveries(DubanDb db, IOptions<NotifyOptions> options,
     {
         ArgumentNullException.ThrowIfNull(messages);
         var o = options.Value;
-        if (messages.Count == 0 || (!o.EmailEnabled && !o.WebhookEnabled))
+        if (messages.Count == 0)
+        {
+            return;
+        }
+
+        var regionIds = messages.Select(m => m.RegionId).Distinct().ToList();
+        var hooks = await db.Regions.IgnoreQueryFilters().Where(r => regionIds.Contains(r.Id) && r.WebhookUrl != null)
+            .ToDictionaryAsync(r => r.Id, r => r.WebhookUrl!, ct);
+        if (!o.EmailEnabled && !o.WebhookEnabled && hooks.Count == 0)
         {
             return;
         }
@@ -82,10 +91,11 @@ public sealed class QueueDeliveries(DubanDb db, IOptions<NotifyOptions> options,
             }));
         }
 
-        if (o.WebhookEnabled)
+        if (o.WebhookEnabled || hooks.Count > 0)
         {
-            // A group robot hears each event once, not once per recipient.
-            deliveries.AddRange(messages.Where(m => m.Kind is MessageKind.Notice or MessageKind.Overdue)
+            // A group robot hears each event once, not once per recipient. The region's own robot, else the
+            // deployment's; the row keeps only the masked address, the secret is looked up when it is sent.
+            deliveries.AddRange(messages.Where(m => m.Kind is MessageKind.Notice or MessageKind.Overdue && (hooks.ContainsKey(m.RegionId) || o.WebhookEnabled))
                 .GroupBy(m => m.DedupKey[..m.DedupKey.LastIndexOf(':')] + (m.Kind == MessageKind.Overdue ? m.DedupKey[m.DedupKey.LastIndexOf(':')..] : string.Empty))
                 .Select(g => g.First())
                 .Select(m => new Delivery
@@ -93,7 +103,7 @@ public sealed class QueueDeliveries(DubanDb db, IOptions<NotifyOptions> options,
                     RegionId = m.RegionId,
                     MessageId = m.Id,
                     Channel = DeliveryChannel.Webhook,
-                    Target = o.WebhookUrl!,
+                    Target = Secrets.Mask(hooks.GetValueOrDefault(m.RegionId) ?? o.WebhookUrl),
                     Subject = m.Title,
                     Body = "【督办】" + m.Title + (m.Body is null ? string.Empty : "\n" + m.Body),
                     NextAttemptAt = now,
@@ -117,7 +127,7 @@ public sealed class QueueDeliveries(DubanDb db, IOptions<NotifyOptions> options,
 }
 
 /// <summary>Sends what is due, records each try, and backs off on failure.</summary>
-public sealed class SendDeliveries(DubanDb db, IEmailSender email, IHttpClientFactory http, TimeProvider clock)
+public sealed class SendDeliveries(DubanDb db, IEmailSender email, IHttpClientFactory http, IOptions<NotifyOptions> options, TimeProvider clock)
 {
     public async Task<(int Sent, int Failed)> RunAsync(CancellationToken ct = default)
     {
@@ -136,8 +146,11 @@ public sealed class SendDeliveries(DubanDb db, IEmailSender email, IHttpClientFa
                 }
                 else
                 {
+                    var url = await db.Regions.IgnoreQueryFilters().Where(r => r.Id == delivery.RegionId).Select(r => r.WebhookUrl).FirstOrDefaultAsync(ct)
+                        ?? options.Value.WebhookUrl
+                        ?? throw new InvalidOperationException("No group robot is configured.");
                     using var client = http.CreateClient("webhook");
-                    using var response = await client.PostAsJsonAsync(new Uri(delivery.Target), new { msgtype = "text", text = new { content = delivery.Body } }, ct);
+                    using var response = await client.PostAsJsonAsync(new Uri(url), new { msgtype = "text", text = new { content = delivery.Body } }, ct);
                     response.EnsureSuccessStatusCode();
                 }
 
