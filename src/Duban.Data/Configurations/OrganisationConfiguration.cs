@@ -78,5 +78,10 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         builder.Property(a => a.Action).HasMaxLength(16);
         builder.HasIndex(a => new { a.EntityType, a.EntityId, a.At });
         builder.HasIndex(a => new { a.RegionId, a.At });
+        builder.Property(a => a.ChainHash).HasMaxLength(64);
+        builder.HasIndex(a => new { a.RegionId, a.ChainSequence }).IsUnique();
+
+        // What the sealer looks for: only the entries of the last few seconds are in it.
+        builder.HasIndex(a => a.Id, "IX_AuditEntries_Unsealed").HasFilter("\"ChainSequence\" IS NULL");
     }
 }

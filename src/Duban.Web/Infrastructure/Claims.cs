@@ -47,4 +47,7 @@ public static class Policies
 
     /// <summary>Setting up and deciding work: the supervision office and system administrators.</summary>
     public const string Office = "Office";
+
+    /// <summary>Reading the region's whole audit trail and its chain: auditors only (等保: not the administrator).</summary>
+    public const string ReadAudit = "ReadAudit";
 }

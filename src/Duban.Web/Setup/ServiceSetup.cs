@@ -66,6 +66,8 @@ public static class ServiceSetup
         services.AddHostedService<Jobs.RemindersJob>();
         services.AddHostedService<Jobs.LightsJob>();
         services.AddHostedService<Jobs.BulletinsJob>();
+        services.AddScoped<Features.Audit.VerifyAuditChain>();
+        services.AddHostedService<Jobs.AuditSealJob>();
 
         var database = DatabaseOptions.From(config, builder.Environment.ContentRootPath);
         services.AddSingleton(database);
@@ -127,7 +129,8 @@ public static class ServiceSetup
             .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.SystemAdmin))
             .AddPolicy(Policies.ManageOrganisation, p => p.RequireRole(Roles.SystemAdmin, Roles.SupervisionOffice))
             .AddPolicy(Policies.Api, p => p.RequireAuthenticatedUser())
-            .AddPolicy(Policies.Office, p => p.RequireRole(Roles.SystemAdmin, Roles.SupervisionOffice));
+            .AddPolicy(Policies.Office, p => p.RequireRole(Roles.SystemAdmin, Roles.SupervisionOffice))
+            .AddPolicy(Policies.ReadAudit, p => p.RequireRole(Roles.Auditor));
 
         services.AddLocalization(o => o.ResourcesPath = "Resources");
 
