@@ -79,7 +79,8 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         builder.HasIndex(a => new { a.EntityType, a.EntityId, a.At });
         builder.HasIndex(a => new { a.RegionId, a.At });
         builder.Property(a => a.ChainHash).HasMaxLength(64);
-        builder.HasIndex(a => new { a.RegionId, a.ChainSequence }).IsUnique();
+        // Both partial, so that writing an entry adds to neither index the chain needs but the sealer's small one.
+        builder.HasIndex(a => new { a.RegionId, a.ChainSequence }).IsUnique().HasFilter("\"ChainSequence\" IS NOT NULL");
 
         // What the sealer looks for: only the entries of the last few seconds are in it.
         builder.HasIndex(a => a.Id, "IX_AuditEntries_Unsealed").HasFilter("\"ChainSequence\" IS NULL");

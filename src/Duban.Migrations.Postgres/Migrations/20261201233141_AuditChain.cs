@@ -27,7 +27,8 @@ namespace Duban.Migrations.Postgres.Migrations
                 name: "IX_AuditEntries_RegionId_ChainSequence",
                 table: "AuditEntries",
                 columns: new[] { "RegionId", "ChainSequence" },
-                unique: true);
+                unique: true,
+                filter: "\"ChainSequence\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_AuditEntries_Unsealed",
@@ -37,7 +38,8 @@ namespace Duban.Migrations.Postgres.Migrations
 
             // Append-only in the database too (docs/decisions/0015): no entry is deleted or truncated away, and
             // the one update allowed is the sealer's, once, setting the chain columns of an unsealed entry and
-            // nothing else (every other column compared, including any added later).
+            // nothing else. Every other column is named (comparing the rows as jsonb made sealing 3.4 times
+            // slower); a test fails when a column is added to the entry and not here.
             migrationBuilder.Sql("""
                 CREATE FUNCTION audit_entries_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
                 BEGIN
@@ -46,7 +48,8 @@ namespace Duban.Migrations.Postgres.Migrations
                     END IF;
                     IF OLD."ChainSequence" IS NOT NULL OR OLD."ChainHash" IS NOT NULL
                         OR NEW."ChainSequence" IS NULL OR NEW."ChainHash" IS NULL
-                        OR (to_jsonb(NEW) - 'ChainSequence' - 'ChainHash') IS DISTINCT FROM (to_jsonb(OLD) - 'ChainSequence' - 'ChainHash') THEN
+                        OR (NEW."Id", NEW."RegionId", NEW."At", NEW."ActorId", NEW."ActorName", NEW."EntityType", NEW."EntityId", NEW."Action", NEW."Before", NEW."After")
+                            IS DISTINCT FROM (OLD."Id", OLD."RegionId", OLD."At", OLD."ActorId", OLD."ActorName", OLD."EntityType", OLD."EntityId", OLD."Action", OLD."Before", OLD."After") THEN
                         RAISE EXCEPTION 'The audit trail is append-only: only an unsealed entry''s chain columns may be set, once.';
                     END IF;
                     RETURN NEW;

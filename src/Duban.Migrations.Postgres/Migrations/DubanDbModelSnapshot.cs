@@ -216,7 +216,8 @@ namespace Duban.Migrations.Postgres.Migrations
                     b.HasIndex("RegionId", "At");
 
                     b.HasIndex("RegionId", "ChainSequence")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"ChainSequence\" IS NOT NULL");
 
                     b.HasIndex("EntityType", "EntityId", "At");
 

@@ -208,7 +208,8 @@ namespace Duban.Migrations.Sqlite.Migrations
                     b.HasIndex("RegionId", "At");
 
                     b.HasIndex("RegionId", "ChainSequence")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"ChainSequence\" IS NOT NULL");
 
                     b.HasIndex("EntityType", "EntityId", "At");
 

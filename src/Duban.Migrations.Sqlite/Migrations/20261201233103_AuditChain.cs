@@ -27,7 +27,8 @@ namespace Duban.Migrations.Sqlite.Migrations
                 name: "IX_AuditEntries_RegionId_ChainSequence",
                 table: "AuditEntries",
                 columns: new[] { "RegionId", "ChainSequence" },
-                unique: true);
+                unique: true,
+                filter: "\"ChainSequence\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_AuditEntries_Unsealed",

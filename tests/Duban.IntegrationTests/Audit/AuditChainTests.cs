@@ -94,6 +94,22 @@ public abstract class AuditChainTests(DubanFactory app)
         Assert.True(await app.WithDbAsync(db => db.AuditEntries.IgnoreQueryFilters().AnyAsync(a => a.Id == unsealedId)));
     }
 
+    [Fact]
+    public async Task The_trigger_compares_every_column_an_entry_has()
+    {
+        // A column added to the entry and not to the trigger could be changed when the entry is sealed.
+        var source = await app.WithDbAsync(db => app.Provider == DatabaseProvider.Sqlite
+            ? db.Database.SqlQueryRaw<string>("SELECT sql AS \"Value\" FROM sqlite_master WHERE type = 'trigger' AND name = 'AuditEntries_SealOnce'").SingleAsync()
+            : db.Database.SqlQueryRaw<string>("SELECT prosrc AS \"Value\" FROM pg_proc WHERE proname = 'audit_entries_append_only'").SingleAsync());
+        var columns = await app.WithDbAsync(db => Task.FromResult(db.Model.FindEntityType(typeof(AuditEntry))!.GetProperties().Select(p => p.GetColumnName()).ToList()));
+        Assert.Equal(12, columns.Count);
+        Assert.All(columns, c =>
+        {
+            Assert.Contains($"NEW.\"{c}\"", source, StringComparison.Ordinal);
+            Assert.Contains($"OLD.\"{c}\"", source, StringComparison.Ordinal);
+        });
+    }
+
     private async Task RefusedAsync(string sql)
     {
         var error = await Assert.ThrowsAnyAsync<DbException>(() => app.WithDbAsync(db => db.Database.ExecuteSqlRawAsync(sql)));
