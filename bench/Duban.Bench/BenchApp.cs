@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Duban.Bench;
 
 // Any type of the web assembly names its entry point; this project has its own Program.
-public sealed class BenchApp(string provider, string connection) : WebApplicationFactory<Duban.Web.SharedResource>
+public sealed class BenchApp(string provider, string connection, bool sealInBackground = true) : WebApplicationFactory<Duban.Web.SharedResource>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -21,6 +21,7 @@ public sealed class BenchApp(string provider, string connection) : WebApplicatio
         builder.UseSetting("Duban:Security:SignInAttemptsPerMinutePerClient", "0");
         builder.UseSetting("Duban:Security:SignInAttemptsPerMinutePerName", "0");
         builder.UseSetting("Duban:Lights:RecomputeMinutes", "0"); // the benchmark times its own recomputes
+        builder.UseSetting("Duban:Audit:SealSeconds", sealInBackground ? "5" : "0");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command", Environment.GetEnvironmentVariable("BENCH_SQL") == "1" ? "Information" : "Warning");
     }

@@ -9,14 +9,14 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-// Usage: dotnet run -c Release --project bench/Duban.Bench -- [--suite foundation|loop|load|projects|overview|ledgers] [--seconds N] [--provider sqlite|postgres] [--cs CONNECTION] [--iterations N]
+// Usage: dotnet run -c Release --project bench/Duban.Bench -- [--suite foundation|loop|load|projects|overview|ledgers|audit] [--seconds N] [--provider sqlite|postgres] [--cs CONNECTION] [--iterations N]
 var suite = Arg("--suite") ?? "foundation";
 var provider = Arg("--provider") ?? "sqlite";
 var iterations = int.Parse(Arg("--iterations") ?? "300", CultureInfo.InvariantCulture);
 var dir = Directory.CreateTempSubdirectory("duban-bench-").FullName;
 var connection = Arg("--cs") ?? (provider == "sqlite" ? $"Data Source={Path.Combine(dir, "bench.db")}" : throw new ArgumentException("--cs is required for postgres"));
 
-await using var app = new BenchApp(provider, connection);
+await using var app = new BenchApp(provider, connection, sealInBackground: suite != "audit");
 if (suite == "load")
 {
     await using var loaded = new BenchApp(provider, connection);
@@ -30,6 +30,13 @@ var (units, people) = await ProvinceGenerator.GenerateAsync(app.Services);
 if (suite == "overview")
 {
     await OverviewBench.RunAsync(app, provider, iterations, generate);
+    SqliteCleanup();
+    return 0;
+}
+
+if (suite == "audit")
+{
+    await AuditBench.RunAsync(app, provider, iterations);
     SqliteCleanup();
     return 0;
 }

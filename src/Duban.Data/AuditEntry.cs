@@ -1,6 +1,9 @@
 namespace Duban.Data;
 
-/// <summary>One change to one entity (留痕). Rows are only ever added.</summary>
+/// <summary>
+/// One change to one entity (留痕). Rows are only ever added; the database refuses to delete them and to
+/// update them except to seal them into their region's hash chain, once (docs/decisions/0015).
+/// </summary>
 public sealed class AuditEntry
 {
     public long Id { get; set; }
@@ -17,6 +20,14 @@ public sealed class AuditEntry
 
     /// <summary>JSON object of the changed properties after the change; null when deleted.</summary>
     public string? After { get; set; }
+
+    /// <summary>The entry's place in its region's chain, given by the sealer shortly after it commits; null until then.</summary>
+    public long? ChainSequence { get; set; }
+
+    /// <summary>SHA-256 (hex) over the entry's content, its place and the previous entry's hash (<see cref="Domain.Audit.AuditChain"/>).</summary>
+    public string? ChainHash { get; set; }
+
+    public Domain.Audit.AuditRecord ToRecord() => new(Id, RegionId, At, ActorId, ActorName, EntityType, EntityId, Action, Before, After);
 }
 
 public static class AuditActions

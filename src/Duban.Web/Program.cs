@@ -43,6 +43,7 @@ api.MapUnitsApi();
 api.MapPeopleApi();
 api.MapAccountsApi();
 api.MapHistoryApi();
+api.MapAuditApi();
 api.MapLedgersApi();
 api.MapTasksApi();
 api.MapCalendarApi();

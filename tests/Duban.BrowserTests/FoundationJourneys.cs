@@ -74,6 +74,32 @@ public sealed class FoundationJourneys(BrowserFixture app)
     }
 
     [Fact]
+    public async Task The_auditor_reads_the_trail_and_sees_the_chain_verified()
+    {
+        var page = await app.NewPageAsync();
+        await app.SignInAsync(page, "auditor");
+        await page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "审计", Exact = true }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "审计日志" })).ToBeVisibleAsync();
+
+        // The chain's state arrives after the list (htmx), verified through the newest sealed entry.
+        await Expect(page.GetByText("链条完整")).ToBeVisibleAsync();
+        await Expect(page.GetByText(new Regex(@"已核验至第 \d+ 条"))).ToBeVisibleAsync();
+        var trail = page.GetByRole(AriaRole.Table, new() { Name = "审计日志" });
+        await Expect(trail).ToContainTextAsync("新建");
+
+        await page.GetByLabel("对象类型").SelectOptionAsync(new SelectOptionValue { Label = "单位" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "搜索" }).ClickAsync();
+        await Expect(trail).ToContainTextAsync("城关镇");
+        await Expect(trail).Not.ToContainTextAsync("人员 #");
+        await app.ScreenshotAsync(page, "audit-trail");
+
+        // Nothing else of the county is the auditor's: no office menu, and the settings page is refused.
+        await Expect(page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "规则设置" })).Not.ToBeVisibleAsync();
+        var settings = await page.GotoAsync("/Settings");
+        Assert.Equal(403, settings!.Status);
+    }
+
+    [Fact]
     public async Task A_liaison_sees_only_their_unit_and_gets_a_not_found_page_for_another()
     {
         var other = await app.UnitIdAsync("河口镇");

@@ -78,5 +78,11 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         builder.Property(a => a.Action).HasMaxLength(16);
         builder.HasIndex(a => new { a.EntityType, a.EntityId, a.At });
         builder.HasIndex(a => new { a.RegionId, a.At });
+        builder.Property(a => a.ChainHash).HasMaxLength(64);
+        // Both partial, so that writing an entry adds to neither index the chain needs but the sealer's small one.
+        builder.HasIndex(a => new { a.RegionId, a.ChainSequence }).IsUnique().HasFilter("\"ChainSequence\" IS NOT NULL");
+
+        // What the sealer looks for: only the entries of the last few seconds are in it.
+        builder.HasIndex(a => a.Id, "IX_AuditEntries_Unsealed").HasFilter("\"ChainSequence\" IS NULL");
     }
 }

@@ -193,6 +193,13 @@ namespace Duban.Migrations.Postgres.Migrations
                     b.Property<string>("Before")
                         .HasColumnType("text");
 
+                    b.Property<string>("ChainHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long?>("ChainSequence")
+                        .HasColumnType("bigint");
+
                     b.Property<int>("EntityId")
                         .HasColumnType("integer");
 
@@ -208,7 +215,14 @@ namespace Duban.Migrations.Postgres.Migrations
 
                     b.HasIndex("RegionId", "At");
 
+                    b.HasIndex("RegionId", "ChainSequence")
+                        .IsUnique()
+                        .HasFilter("\"ChainSequence\" IS NOT NULL");
+
                     b.HasIndex("EntityType", "EntityId", "At");
+
+                    b.HasIndex(new[] { "Id" }, "IX_AuditEntries_Unsealed")
+                        .HasFilter("\"ChainSequence\" IS NULL");
 
                     b.ToTable("AuditEntries");
                 });

@@ -182,6 +182,13 @@ namespace Duban.Migrations.Sqlite.Migrations
                     b.Property<string>("Before")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ChainHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ChainSequence")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("EntityId")
                         .HasColumnType("INTEGER");
 
@@ -197,7 +204,14 @@ namespace Duban.Migrations.Sqlite.Migrations
 
                     b.HasIndex("RegionId", "At");
 
+                    b.HasIndex("RegionId", "ChainSequence")
+                        .IsUnique()
+                        .HasFilter("\"ChainSequence\" IS NOT NULL");
+
                     b.HasIndex("EntityType", "EntityId", "At");
+
+                    b.HasIndex(new[] { "Id" }, "IX_AuditEntries_Unsealed")
+                        .HasFilter("\"ChainSequence\" IS NULL");
 
                     b.ToTable("AuditEntries");
                 });

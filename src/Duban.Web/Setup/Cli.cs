@@ -17,7 +17,7 @@ namespace Duban.Web.Setup;
 /// </summary>
 public static class Cli
 {
-    private static readonly string[] Commands = ["serve", "migrate", "seed-demo", "create-admin", "backup", "import", "export", "help"];
+    private static readonly string[] Commands = ["serve", "migrate", "seed-demo", "create-admin", "backup", "import", "export", "verify-audit", "help"];
 
     public static (string? Command, string[] Options) Split(string[] args)
     {
@@ -58,6 +58,8 @@ public static class Cli
                 return await LedgerFileCommands.ImportAsync(app, options);
             case "export":
                 return await LedgerFileCommands.ExportAsync(app, options);
+            case "verify-audit":
+                return await VerifyAuditAsync(app, options);
             case "help" or "--help":
                 PrintUsage();
                 return 0;
@@ -191,6 +193,51 @@ public static class Cli
         return 0;
     }
 
+    /// <summary>Every region's audit chain (or one region's, against an anchor): exit 0 when all hold, 1 when one is broken.</summary>
+    private static async Task<int> VerifyAuditAsync(WebApplication app, string[] options)
+    {
+        var code = Option(options, "--region");
+        var anchorText = Option(options, "--anchor");
+        var anchor = Duban.Domain.Audit.ChainAnchor.Parse(anchorText);
+        if ((anchorText is not null && anchor is null) || (anchor is not null && code is null))
+        {
+            Console.Error.WriteLine("Usage: verify-audit [--region CODE [--anchor SEQUENCE:HASH]]");
+            return 2;
+        }
+
+        await DatabaseStartup.MigrateAsync(app.Services);
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<DubanDb>();
+        var verify = scope.ServiceProvider.GetRequiredService<Features.Audit.VerifyAuditChain>();
+        var regions = await db.Regions.IgnoreQueryFilters().ToDictionaryAsync(r => r.Id, r => $"{r.Name} ({r.Code})");
+        IReadOnlyList<Features.Audit.AuditChainState> states;
+        if (code is not null)
+        {
+            var region = await db.Regions.IgnoreQueryFilters().FirstOrDefaultAsync(r => r.Code == code);
+            if (region is null)
+            {
+                Console.Error.WriteLine($"No region with code {code}.");
+                return 2;
+            }
+
+            states = [await verify.RunAsync(region.Id, anchor)];
+        }
+        else
+        {
+            states = await verify.RunAllAsync();
+        }
+
+        foreach (var state in states)
+        {
+            var name = state.RegionId is { } id ? regions.GetValueOrDefault(id, $"region {id}") : "(no region)";
+            Console.WriteLine(state.Break is { } broken
+                ? $"{name}: BROKEN at sequence {broken.Sequence} ({broken.Kind}{(broken.EntryId is { } entry ? $", entry {entry}" : string.Empty)}); verified through {state.VerifiedThrough}"
+                : $"{name}: intact, {state.VerifiedThrough} entries; head {state.Anchor ?? "(empty)"}");
+        }
+
+        return states.All(s => s.Intact) ? 0 : 1;
+    }
+
     internal static string? Option(string[] options, string name)
     {
         var i = Array.IndexOf(options, name);
@@ -208,5 +255,6 @@ public static class Cli
         Console.WriteLine("  backup            [--out FILE]  SQLite online backup; for PostgreSQL prints the pg_dump line");
         Console.WriteLine("  import FILE       --kind tasks|projects [--dry-run] [--format json|text] [--ledger ID] [--region CODE] [--create-missing] [--lang zh-CN|en]");
         Console.WriteLine("  export            --ledger ID --out FILE.xlsx [--kind tasks|projects] [--region CODE]");
+        Console.WriteLine("  verify-audit      [--region CODE [--anchor SEQUENCE:HASH]]  walk every audit chain; exit 1 if one is broken");
     }
 }

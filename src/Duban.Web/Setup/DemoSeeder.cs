@@ -24,6 +24,7 @@ public static class DemoSeeder
         ("fgj", Roles.Liaison, "县发改局联络员 Liaison, development and reform bureau"),
         ("chengguan", Roles.Liaison, "城关镇联络员 Liaison, Chengguan town"),
         ("viewer", Roles.Viewer, "县财政局查看 Viewer, finance bureau"),
+        ("auditor", Roles.Auditor, "审计员 Auditor (reads the audit trail only)"),
     ];
 
     private static readonly (string Name, string? Short, UnitKind Kind, string? Parent)[] UnitTree =
@@ -118,7 +119,7 @@ public static class DemoSeeder
         var officeStaff = people.First(p => p.UnitId == byName["县委督查室"].Id && p.Title == "联络员");
         var leader = people.First(p => p.Name == "李明华");
         var viewer = LiaisonOf("县财政局");
-        var plan = new (string User, string Role, Unit Unit, Person? Person)[]
+        var plan = new (string User, string Role, Unit? Unit, Person? Person)[]
         {
             ("admin", Roles.SystemAdmin, root, null),
             ("duchashi", Roles.SupervisionOffice, byName["县委督查室"], officeStaff),
@@ -126,15 +127,18 @@ public static class DemoSeeder
             ("fgj", Roles.Liaison, byName["县发展和改革局"], LiaisonOf("县发展和改革局")),
             ("chengguan", Roles.Liaison, byName["城关镇"], LiaisonOf("城关镇")),
             ("viewer", Roles.Viewer, byName["县财政局"], viewer),
+
+            // No unit: the auditor reads the audit trail and no unit's work.
+            ("auditor", Roles.Auditor, null, null),
         };
         foreach (var (user, role, unit, person) in plan)
         {
             var account = new Account
             {
                 UserName = user,
-                DisplayName = person?.Name ?? "系统管理员",
+                DisplayName = person?.Name ?? (role == Roles.Auditor ? "审计员" : "系统管理员"),
                 RegionId = region.Id,
-                UnitId = unit.Id,
+                UnitId = unit?.Id,
                 PersonId = person?.Id,
                 CreatedAt = DateTime.UtcNow,
             };

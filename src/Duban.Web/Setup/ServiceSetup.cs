@@ -67,6 +67,8 @@ public static class ServiceSetup
         services.AddHostedService<Jobs.RemindersJob>();
         services.AddHostedService<Jobs.LightsJob>();
         services.AddHostedService<Jobs.BulletinsJob>();
+        services.AddScoped<Features.Audit.VerifyAuditChain>();
+        services.AddHostedService<Jobs.AuditSealJob>();
 
         var database = DatabaseOptions.From(config, builder.Environment.ContentRootPath);
         services.AddSingleton(database);

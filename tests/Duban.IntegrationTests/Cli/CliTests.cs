@@ -58,6 +58,15 @@ public sealed class CliTests : IDisposable
         return (long)command.ExecuteScalar()!;
     }
 
+    private void Execute(string sql)
+    {
+        using var connection = new SqliteConnection($"Data Source={Db};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
     [Fact]
     public async Task Migrate_then_seed_demo_builds_the_demo_county_once()
     {
@@ -176,6 +185,25 @@ public sealed class CliTests : IDisposable
         var result = await RunAsync("Postgres", "Host=db.internal;Port=5433;Username=duban;Database=duban", "backup");
         Assert.Equal(0, result.Exit);
         Assert.Contains("pg_dump --format=custom --host=db.internal --port=5433 --username=duban --dbname=duban", result.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Verify_audit_walks_every_chain_and_exits_1_on_the_first_broken_link()
+    {
+        await Sqlite("seed-demo");
+        var intact = await Sqlite("verify-audit");
+        Assert.True(intact.Exit == 0, intact.Err + intact.Out);
+        Assert.Matches(@"青山县 \(990101\): intact, \d+ entries; head \d+:[0-9a-f]{64}", intact.Out);
+        var head = System.Text.RegularExpressions.Regex.Match(intact.Out, @"head (\d+:[0-9a-f]{64})").Groups[1].Value;
+        Assert.Equal(0, (await Sqlite("verify-audit", "--region", "990101", "--anchor", head)).Exit);
+
+        // Someone with the file drops the trigger and edits the fifth entry.
+        var fifth = Scalar("SELECT Id FROM AuditEntries WHERE ChainSequence = 5");
+        Execute($"DROP TRIGGER AuditEntries_SealOnce; UPDATE AuditEntries SET ActorName = 'nobody' WHERE Id = {fifth}");
+        var broken = await Sqlite("verify-audit");
+        Assert.Equal(1, broken.Exit);
+        Assert.Contains($"青山县 (990101): BROKEN at sequence 5 (Altered, entry {fifth}); verified through 4", broken.Out, StringComparison.Ordinal);
+        Assert.Equal(2, (await Sqlite("verify-audit", "--anchor", head)).Exit);
     }
 
     [Fact]

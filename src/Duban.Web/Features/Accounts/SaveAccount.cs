@@ -68,9 +68,14 @@ public sealed class SaveAccount(DubanDb db, UserManager<Account> users, ScopeAcc
             errors.Add(nameof(AccountInput.Roles), l["Accounts.UnknownRole"]);
         }
 
+        // An auditor reads the audit trail, not a unit's work: it needs no unit, and without one sees none.
+        var auditorOnly = roles.Count > 0 && roles.TrueForAll(r => r == Roles.Auditor);
         if (input.UnitId is null)
         {
-            errors.Add(nameof(AccountInput.UnitId), l["Validation.Required"]);
+            if (!auditorOnly)
+            {
+                errors.Add(nameof(AccountInput.UnitId), l["Validation.Required"]);
+            }
         }
         else if (!await db.Units.AnyAsync(u => u.Id == input.UnitId && u.RegionId == scope.RegionId, ct))
         {

@@ -53,20 +53,29 @@ public static class HistoryQueries
             .OrderByDescending(a => a.At).ThenByDescending(a => a.Id)
             .Take(200)
             .ToListAsync(ct);
+        return (await ReadableAsync(db, rows, ct)).Where(e => e.Action != AuditActions.Updated || e.Changes.Count > 0).ToList();
+    }
+
+    /// <summary>
+    /// Audit rows as a person reads them, in the order given: technical fields left out, units and people by
+    /// name (each row read as its own kind of entity).
+    /// </summary>
+    public static async Task<IReadOnlyList<HistoryEntry>> ReadableAsync(DubanDb db, IReadOnlyList<AuditEntry> rows, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(rows);
         var entries = rows
-            .Select(r => new HistoryEntry(r.Id, r.At, r.ActorName, r.Action, Diff(r.Before, r.After)))
-            .Where(e => e.Action != AuditActions.Updated || e.Changes.Count > 0)
+            .Select(r => (Kind: r.EntityType, Entry: new HistoryEntry(r.Id, r.At, r.ActorName, r.Action, Diff(r.Before, r.After))))
             .ToList();
 
-        var unitIds = entries.SelectMany(e => e.Changes)
-            .Where(c => IsUnitReference(kind, c.Field))
+        var unitIds = entries.SelectMany(e => e.Entry.Changes.Where(c => IsUnitReference(e.Kind, c.Field)))
             .SelectMany(c => new[] { c.Before, c.After })
             .Select(v => int.TryParse(v, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : (int?)null)
             .OfType<int>()
             .Distinct()
             .ToList();
-        var personIds = entries.SelectMany(e => e.Changes)
-            .Where(c => c.Field is "PersonId" or "LeaderId" or "LiaisonId")
+        var personIds = entries.SelectMany(e => e.Entry.Changes)
+            .Where(c => IsPersonReference(c.Field))
             .SelectMany(c => new[] { c.Before, c.After })
             .Select(v => int.TryParse(v, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : (int?)null)
             .OfType<int>()
@@ -75,16 +84,18 @@ public static class HistoryQueries
         var units = unitIds.Count == 0 ? [] : await db.Units.Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), u => u.Name, ct);
         var people = personIds.Count == 0 ? [] : await db.People.Where(p => personIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), p => p.Name, ct);
 
-        string? Name(string field, string? value) => value is null
+        string? Name(string kind, string field, string? value) => value is null
             ? null
             : IsUnitReference(kind, field) ? units.GetValueOrDefault(value, value)
-            : field is "PersonId" or "LeaderId" or "LiaisonId" ? people.GetValueOrDefault(value, value)
+            : IsPersonReference(field) ? people.GetValueOrDefault(value, value)
             : value;
 
         return entries
-            .Select(e => e with { Changes = e.Changes.Select(c => c with { Before = Name(c.Field, c.Before), After = Name(c.Field, c.After) }).ToList() })
+            .Select(e => e.Entry with { Changes = e.Entry.Changes.Select(c => c with { Before = Name(e.Kind, c.Field, c.Before), After = Name(e.Kind, c.Field, c.After) }).ToList() })
             .ToList();
     }
+
+    private static bool IsPersonReference(string field) => field is "PersonId" or "LeaderId" or "LiaisonId";
 
     // A work item's ParentId is its parent task, not a unit.
     private static bool IsUnitReference(string kind, string field) => UnitReferences.Contains(field) && !(kind == "WorkItem" && field == "ParentId");
@@ -100,6 +111,7 @@ public static class HistoryQueries
             .ToList();
     }
 
+    // What the app writes is a JSON object; anything else (an entry edited behind its back) is shown as it is.
     private static Dictionary<string, string?> Parse(string? json)
     {
         if (json is null)
@@ -107,15 +119,35 @@ public static class HistoryQueries
             return [];
         }
 
-        using var doc = JsonDocument.Parse(json);
-        return doc.RootElement.EnumerateObject().ToDictionary(
-            p => p.Name,
-            p => p.Value.ValueKind switch
+        JsonDocument doc;
+        try
+        {
+            doc = JsonDocument.Parse(json);
+        }
+        catch (JsonException)
+        {
+            return new(StringComparer.Ordinal) { ["(raw)"] = json };
+        }
+
+        using (doc)
+        {
+            if (doc.RootElement.ValueKind != JsonValueKind.Object)
             {
-                JsonValueKind.Null => null,
-                JsonValueKind.String => p.Value.GetString() is { Length: > 0 } text ? text : null,
-                _ => p.Value.GetRawText(),
-            },
-            StringComparer.Ordinal);
+                return new(StringComparer.Ordinal) { ["(raw)"] = json };
+            }
+
+            var values = new Dictionary<string, string?>(StringComparer.Ordinal);
+            foreach (var p in doc.RootElement.EnumerateObject())
+            {
+                values[p.Name] = p.Value.ValueKind switch
+                {
+                    JsonValueKind.Null => null,
+                    JsonValueKind.String => p.Value.GetString() is { Length: > 0 } text ? text : null,
+                    _ => p.Value.GetRawText(),
+                };
+            }
+
+            return values;
+        }
     }
 }
