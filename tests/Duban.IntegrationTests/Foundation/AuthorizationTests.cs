@@ -114,7 +114,7 @@ public abstract class AuthorizationTests(DubanFactory app)
         "/", "/Index", "/Units", "/Units/Index", "/People", "/People/Index", "/api/v1/units", "/api/v1/people", "/api/v1/me",
         "/api/v1/ledgers", "/api/v1/tasks", "/api/v1/reviews", "/api/v1/calendar", "/api/v1/settings/rules", "/api/v1/notices",
         "/api/v1/projects", "/api/v1/projects/map", "/api/v1/projects/figures", "/api/v1/problems", "/api/v1/map/boundary",
-        "/api/v1/overview", "/api/v1/overview/items", "/Overview", "/Overview/Index", "/Overview/Items",
+        "/api/v1/overview", "/api/v1/overview/items", "/Settings/System", "/api/v1/settings/system", "/Overview", "/Overview/Index", "/Overview/Items",
         "/Projects", "/Projects/Index", "/Projects/Map", "/Projects/Plan", "/Projects/Figures", "/Problems", "/Problems/Index", "/api/v1/inbox", "/Inbox", "/Bulletins", "/Bulletins/Index", "/api/v1/bulletins", "/Ledgers", "/Ledgers/Index", "/Todo",
         "/Account/Login", "/Account/Logout", "/Account/AccessDenied", "/Account/Password", "/Account/Tokens",
         "/Account/LoginWith2fa", "/Account/LoginWithRecoveryCode", "/Account/TwoFactor",

@@ -22,6 +22,7 @@ public sealed partial class DeliveryTests : IAsyncLifetime
     private readonly int smtpPort = FreePort();
     private readonly int hookPort = FreePort();
     private readonly List<string> hooks = [];
+    private readonly List<string> hookUrls = [];
     private readonly HttpListener listener = new();
     private Process? smtp;
     private NotifyingFactory app = null!;
@@ -43,6 +44,7 @@ public sealed partial class DeliveryTests : IAsyncLifetime
                     lock (hooks)
                     {
                         hooks.Add(body);
+                        hookUrls.Add(context.Request.Url!.PathAndQuery);
                     }
 
                     context.Response.StatusCode = 200;
@@ -69,6 +71,54 @@ public sealed partial class DeliveryTests : IAsyncLifetime
         listener.Close();
         await ((IAsyncLifetime)app).DisposeAsync();
         Directory.Delete(maildir, recursive: true);
+    }
+
+    [Fact]
+    public async Task The_region_sets_its_own_group_robot_and_no_page_response_or_audit_entry_shows_its_secret()
+    {
+        await SendAsync();
+        lock (hooks)
+        {
+            hooks.Clear();
+            hookUrls.Clear();
+        }
+
+        var secret = "robot-secret-" + Guid.NewGuid().ToString("N");
+        var url = $"http://127.0.0.1:{hookPort}/robot/region?access_token={secret}";
+        var admin = await app.Data.ApiClientAsync("admin");
+        var office = await app.Data.ApiClientAsync("duchashi");
+        Assert.Equal(HttpStatusCode.Forbidden, (await office.PutAsJsonAsync("/api/v1/settings/system", new { webhookUrl = url })).StatusCode);
+        var bad = await admin.PutAsJsonAsync("/api/v1/settings/system", new { webhookUrl = "robot.example/send" });
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("https://", await bad.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var set = await admin.PutAsJsonAsync("/api/v1/settings/system", new { webhookUrl = url });
+        Assert.Equal(HttpStatusCode.OK, set.StatusCode);
+        var shown = await set.Content.ReadAsStringAsync();
+        Assert.DoesNotContain(secret, shown, StringComparison.Ordinal);
+        Assert.Contains("access_token=••••", shown, StringComparison.Ordinal);
+
+        var ledger = await office.PostAsJsonAsync("/api/v1/ledgers", new { name = "机器人测试", year = 2026 });
+        var ledgerId = (await ledger.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+        var task = await office.PostAsJsonAsync("/api/v1/tasks", new { ledgerId, name = "区域机器人任务", leadUnitId = app.Data.UnitA });
+        var taskId = (await task.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+        var answerBy = DateTime.UtcNow.AddDays(5).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(HttpStatusCode.Created, (await office.PostAsJsonAsync($"/api/v1/tasks/{taskId}/notices", new { body = "请说明。", answerBy })).StatusCode);
+        await SendAsync();
+        lock (hooks)
+        {
+            // The region's robot, not the deployment's.
+            Assert.Contains("/robot/region?access_token=" + secret, hookUrls);
+            Assert.DoesNotContain(hookUrls, u => u.StartsWith("/robot/send", StringComparison.Ordinal));
+        }
+
+        Assert.DoesNotContain(secret, await office.GetStringAsync("/api/v1/deliveries"), StringComparison.Ordinal);
+        var adminPage = await app.Data.SignedInClientAsync("admin");
+        var settingsPage = await adminPage.GetStringAsync("/Settings/System");
+        Assert.Contains("access_token=••••", settingsPage, StringComparison.Ordinal);
+        Assert.DoesNotContain(secret, settingsPage, StringComparison.Ordinal);
+        Assert.DoesNotContain(secret, await (await app.Data.SignedInClientAsync("duchashi")).GetStringAsync("/Deliveries"), StringComparison.Ordinal);
+        var leaked = await app.WithDbAsync(db => db.AuditEntries.IgnoreQueryFilters().AnyAsync(a => (a.After ?? string.Empty).Contains(secret) || (a.Before ?? string.Empty).Contains(secret)));
+        Assert.False(leaked, "The robot's secret was written into the audit trail.");
     }
 
     [Fact]
