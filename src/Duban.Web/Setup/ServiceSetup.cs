@@ -266,6 +266,9 @@ public static class ServiceSetup
         "default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'; form-action 'self'; " +
         "img-src 'self' data:; style-src 'self' 'unsafe-inline'; style-src-elem 'self'; style-src-attr 'unsafe-inline'";
 
+    /// <summary>The same for a PDF opened in the browser, whose built-in viewer embeds the file in its own page.</summary>
+    public static readonly string PdfContentSecurityPolicy = ContentSecurityPolicy.Replace("object-src 'none'", "object-src 'self'", StringComparison.Ordinal);
+
     private static Task SecurityHeaders(HttpContext ctx, Func<Task> next)
     {
         // Set as the response starts, so that responses whose headers were cleared on the way (an exception
@@ -276,7 +279,7 @@ public static class ServiceSetup
             headers.XContentTypeOptions = "nosniff";
             headers.XFrameOptions = "DENY";
             headers["Referrer-Policy"] = "same-origin";
-            headers.ContentSecurityPolicy = ContentSecurityPolicy;
+            headers.ContentSecurityPolicy = ctx.Response.ContentType == "application/pdf" ? PdfContentSecurityPolicy : ContentSecurityPolicy;
             return Task.CompletedTask;
         });
         return next();

@@ -49,7 +49,7 @@
       el.dataset.count = points.length;
       var option = {
         animation: false,
-        tooltip: { confine: true, formatter: function (p) { return p.data ? html(p.data.name) + '<br>' + html(p.data.unit) + ' · ' + html(p.data.lightLabel) : ''; } },
+        tooltip: { confine: true, extraCssText: 'white-space: normal; overflow-wrap: anywhere; max-width: 22rem;', formatter: function (p) { return p.data ? html(p.data.name) + '<br>' + html(p.data.unit) + ' · ' + html(p.data.lightLabel) : ''; } },
         series: []
       };
       var data = points.map(function (p) {
