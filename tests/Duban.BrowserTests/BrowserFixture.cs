@@ -18,6 +18,7 @@ public sealed class BrowserFixture : WebApplicationFactory<Program>, IAsyncLifet
     public const string ChromiumPath = "/usr/bin/chromium";
 
     private readonly string dataDir = Directory.CreateTempSubdirectory("duban-browser-").FullName;
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<IPage, PageWatch> watches = [];
     private IPlaywright? playwright;
 
     public IBrowser Browser { get; private set; } = null!;
@@ -82,14 +83,30 @@ public sealed class BrowserFixture : WebApplicationFactory<Program>, IAsyncLifet
             ViewportSize = viewport ?? new ViewportSize { Width = 1280, Height = 900 },
         });
         context.SetDefaultTimeout(15_000);
-        return await context.NewPageAsync();
+        var page = await context.NewPageAsync();
+        var watch = new PageWatch();
+        watches.AddOrUpdate(page, watch);
+        await page.ExposeFunctionAsync("__dubanViolation", (string v) => watch.Violations.Enqueue(v));
+        await page.AddInitScriptAsync(PageWatch.Script);
+        page.Console += (_, m) =>
+        {
+            if (m.Type == "error")
+            {
+                watch.ConsoleErrors.Enqueue($"{m.Text} ({m.Location})");
+            }
+        };
+        page.PageError += (_, e) => watch.PageErrors.Enqueue(e);
+        return page;
     }
 
-    public async Task SignInAsync(IPage page, string userName)
+    /// <summary>What went wrong on a page since it opened: policy violations, console errors, uncaught errors.</summary>
+    public PageWatch Watch(IPage page) => watches.TryGetValue(page, out var watch) ? watch : throw new InvalidOperationException("Not a page of this fixture.");
+
+    public async Task SignInAsync(IPage page, string userName, string? password = null)
     {
         await page.GotoAsync("/");
         await page.GetByLabel("登录名").FillAsync(userName);
-        await page.GetByLabel("密码").FillAsync(Web.Setup.DemoSeeder.Password);
+        await page.GetByLabel("密码").FillAsync(password ?? Web.Setup.DemoSeeder.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
         await page.GetByRole(AriaRole.Heading, new() { Name = "首页" }).WaitForAsync();
     }
@@ -108,8 +125,12 @@ public sealed class BrowserFixture : WebApplicationFactory<Program>, IAsyncLifet
         return await db.Users.IgnoreQueryFilters().Where(a => a.UserName == userName).Select(a => a.PersonId!.Value).SingleAsync();
     }
 
-    public Task ScreenshotAsync(IPage page, string name) =>
-        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDir, name + ".png"), FullPage = true });
+    /// <summary>A screenshot, after checking that the Content-Security-Policy refused nothing on the way here.</summary>
+    public async Task ScreenshotAsync(IPage page, string name)
+    {
+        Assert.True(Watch(page).Violations.IsEmpty, $"The Content-Security-Policy refused something before {name}: {string.Join(" | ", Watch(page).Violations)}");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDir, name + ".png"), FullPage = true });
+    }
 
     private static string RepoRoot()
     {
@@ -121,6 +142,28 @@ public sealed class BrowserFixture : WebApplicationFactory<Program>, IAsyncLifet
 
         return dir?.FullName ?? Path.GetTempPath();
     }
+}
+
+/// <summary>
+/// Records, on every page a journey opens, what the Content-Security-Policy refused (each
+/// securitypolicyviolation event, across navigations), console errors and uncaught errors.
+/// </summary>
+public sealed class PageWatch
+{
+    public const string Script = """
+        window.__cspViolations = [];
+        document.addEventListener('securitypolicyviolation', function (e) {
+          var text = e.violatedDirective + ' blocked ' + (e.blockedURI || 'inline') + ' at ' + e.documentURI + (e.sample ? ' (' + e.sample + ')' : '');
+          window.__cspViolations.push(text);
+          if (window.__dubanViolation) { window.__dubanViolation(text); }
+        }, true);
+        """;
+
+    public System.Collections.Concurrent.ConcurrentQueue<string> Violations { get; } = new();
+
+    public System.Collections.Concurrent.ConcurrentQueue<string> ConsoleErrors { get; } = new();
+
+    public System.Collections.Concurrent.ConcurrentQueue<string> PageErrors { get; } = new();
 }
 
 /// <summary>

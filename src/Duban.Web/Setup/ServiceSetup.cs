@@ -191,6 +191,7 @@ public static class ServiceSetup
     {
         ArgumentNullException.ThrowIfNull(app);
         app.UseForwardedClient();
+        app.Use(SecurityHeaders);
         // Culture first, so that error pages and ProblemDetails written on the way out speak it too.
         app.UseRequestLocalization();
         // API callers get ProblemDetails; people get a page in their language with the real status code.
@@ -209,7 +210,6 @@ public static class ServiceSetup
             });
             pages.UseStatusCodePagesWithReExecute("/Error/{0}");
         });
-        app.Use(SecurityHeaders);
         app.UseStaticFiles();
         app.UseRouting();
         app.UseSignInLimits();
@@ -278,12 +278,30 @@ public static class ServiceSetup
         return Task.CompletedTask;
     }
 
+    /// <summary>
+    /// Scripts only from our own files, never inline or eval'd; styles inline only as attributes (Tabler's
+    /// markup, ECharts' tooltips). Why each directive: docs/decisions/0014.
+    /// </summary>
+    public const string ContentSecurityPolicy =
+        "default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'; form-action 'self'; " +
+        "img-src 'self' data:; style-src 'self' 'unsafe-inline'; style-src-elem 'self'; style-src-attr 'unsafe-inline'";
+
+    /// <summary>The same for a PDF opened in the browser, whose built-in viewer embeds the file in its own page.</summary>
+    public static readonly string PdfContentSecurityPolicy = ContentSecurityPolicy.Replace("object-src 'none'", "object-src 'self'", StringComparison.Ordinal);
+
     private static Task SecurityHeaders(HttpContext ctx, Func<Task> next)
     {
-        var headers = ctx.Response.Headers;
-        headers.XContentTypeOptions = "nosniff";
-        headers.XFrameOptions = "DENY";
-        headers["Referrer-Policy"] = "same-origin";
+        // Set as the response starts, so that responses whose headers were cleared on the way (an exception
+        // handler's ProblemDetails) carry them too.
+        ctx.Response.OnStarting(() =>
+        {
+            var headers = ctx.Response.Headers;
+            headers.XContentTypeOptions = "nosniff";
+            headers.XFrameOptions = "DENY";
+            headers["Referrer-Policy"] = "same-origin";
+            headers.ContentSecurityPolicy = ctx.Response.ContentType == "application/pdf" ? PdfContentSecurityPolicy : ContentSecurityPolicy;
+            return Task.CompletedTask;
+        });
         return next();
     }
 }

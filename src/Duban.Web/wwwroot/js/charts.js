@@ -4,6 +4,13 @@
   'use strict';
   var colours = { Red: '#d63939', Yellow: '#f59f00', Green: '#2fb344', Done: '#206bc4', Grey: '#9aa0ac' };
 
+  // ECharts puts a formatter's string into the tooltip as HTML; names come from people and spreadsheets.
+  function html(value) {
+    return String(value == null ? '' : value).replace(/[&<>"']/g, function (c) {
+      return { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c];
+    });
+  }
+
   function investmentChart(el) {
     var months = el.dataset.months.split(',').map(Number);
     var cumulative = [];
@@ -42,7 +49,7 @@
       el.dataset.count = points.length;
       var option = {
         animation: false,
-        tooltip: { formatter: function (p) { return p.data ? p.data.name + '<br>' + (p.data.unit || '') + ' · ' + p.data.lightLabel : ''; } },
+        tooltip: { confine: true, extraCssText: 'white-space: normal; overflow-wrap: anywhere; max-width: 22rem;', formatter: function (p) { return p.data ? html(p.data.name) + '<br>' + html(p.data.unit) + ' · ' + html(p.data.lightLabel) : ''; } },
         series: []
       };
       var data = points.map(function (p) {
