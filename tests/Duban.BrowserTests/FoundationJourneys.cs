@@ -143,20 +143,20 @@ public sealed class FoundationJourneys(BrowserFixture app)
         await page.GetByRole(AriaRole.Link, new() { Name = "账号菜单" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "两步验证" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Img, new() { Name = "验证器应用的二维码" })).ToBeVisibleAsync();
-        await app.ScreenshotAsync(page, "09-two-factor-setup");
+        await app.ScreenshotAsync(page, "60-two-factor-setup");
 
         var key = (await page.GetByTestId("shared-key").InnerTextAsync()).Replace(" ", string.Empty, StringComparison.Ordinal).ToUpperInvariant();
         await page.GetByLabel("验证码").FillAsync(IntegrationTests.Infrastructure.Totp.Code(key, DateTimeOffset.UtcNow));
         await page.GetByRole(AriaRole.Button, new() { Name = "开启两步验证" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.List, new() { Name = "恢复码" }).GetByRole(AriaRole.Listitem)).ToHaveCountAsync(10);
-        await app.ScreenshotAsync(page, "10-two-factor-recovery-codes");
+        await app.ScreenshotAsync(page, "61-two-factor-recovery-codes");
 
         // At another desk: the password leads to the code, and the code to the home page.
         var desk = await app.NewPageAsync();
         await SignInWithPasswordAsync(desk, user, password, home: false);
         await Expect(desk.GetByText("请输入手机验证器应用显示的 6 位验证码。")).ToBeVisibleAsync();
         await desk.GetByLabel("验证码").FillAsync(IntegrationTests.Infrastructure.Totp.Code(key, DateTimeOffset.UtcNow));
-        await app.ScreenshotAsync(desk, "11-two-factor-sign-in");
+        await app.ScreenshotAsync(desk, "62-two-factor-sign-in");
         await desk.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
         await Expect(desk.GetByRole(AriaRole.Heading, new() { Name = "首页" })).ToBeVisibleAsync();
     }

@@ -234,6 +234,10 @@ public abstract class AuthorizationTests(DubanFactory app)
         Assert.DoesNotContain("城关镇", tree, StringComparison.Ordinal);
         var ledgerPage = await browser.GetStringAsync($"/Ledgers/View/{D.LedgerId}");
         Assert.DoesNotContain("城关镇老旧小区改造", ledgerPage, StringComparison.Ordinal);
+
+        // The page's own route value ("page" = "/Ledgers/View") is not the list's page number: no error box on a GET.
+        Assert.DoesNotContain("不是有效的值", ledgerPage, StringComparison.Ordinal);
+        Assert.DoesNotContain("不是有效的值", await browser.GetStringAsync("/Projects"), StringComparison.Ordinal);
         var peoplePage = await browser.GetStringAsync("/People");
         Assert.DoesNotContain("城关镇", peoplePage, StringComparison.Ordinal);
         Assert.DoesNotContain("赵其他", peoplePage, StringComparison.Ordinal);

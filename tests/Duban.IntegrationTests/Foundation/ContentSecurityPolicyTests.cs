@@ -71,7 +71,7 @@ public abstract partial class ContentSecurityPolicyTests(DubanFactory app)
     [Fact]
     public async Task Every_page_and_every_api_answer_carries_the_policy_and_no_page_has_inline_script()
     {
-        var browser = await D.SignedInClientAsync("admin");
+        HttpClient[] browsers = [await D.SignedInClientAsync("auditor"), await D.SignedInClientAsync("admin"), await D.SignedInClientAsync("duchashi")];
         var api = await D.ApiClientAsync("admin");
         var anonymous = D.AnonymousClient();
         var endpoints = Endpoints().ToList();
@@ -95,21 +95,35 @@ public abstract partial class ContentSecurityPolicyTests(DubanFactory app)
                 continue;
             }
 
-            var response = await (isApi ? api : browser).GetAsync(url);
-            AssertPolicy(response, $"GET {url}");
-            if (response.Content.Headers.ContentType?.MediaType == "text/html")
+            // Pages are read as the auditor, the administrator and the office in turn: each role opens its own.
+            var statuses = new List<int>();
+            foreach (var client in isApi ? [api] : browsers)
             {
-                AssertNoInlineScript(await response.Content.ReadAsStringAsync(), url);
+                var response = await client.GetAsync(url);
+                AssertPolicy(response, $"GET {url}");
+                if (response.Content.Headers.ContentType?.MediaType == "text/html")
+                {
+                    AssertNoInlineScript(await response.Content.ReadAsStringAsync(), url);
+                }
+
+                statuses.Add((int)response.StatusCode);
+                if (response.StatusCode == HttpStatusCode.OK)
+                {
+                    break;
+                }
             }
 
-            if (!isApi && response.StatusCode != HttpStatusCode.OK)
+            if (!isApi && statuses[^1] != 200)
             {
-                notInFull.Add($"{url} {(int)response.StatusCode}");
+                notInFull.Add($"{url} {statuses[^1]}");
             }
         }
 
-        // The error page answers with the status it shows; the test data has no import to review.
-        Assert.True(notInFull.SequenceEqual(["/Error/404 404", "/LedgerFiles/Review/404 404"]), $"Of {pages.Count} pages these were not read in full: {string.Join(", ", notInFull)}");
+        // The error page answers with the status it shows; the test data has no import to review; the second-factor
+        // steps send a person who is not half-way through signing in back to the sign-in page.
+        Assert.True(
+            notInFull.Order(StringComparer.Ordinal).SequenceEqual(["/Account/LoginWith2fa 302", "/Account/LoginWithRecoveryCode 302", "/Error/404 404", "/LedgerFiles/Review/404 404"]),
+            $"Of {pages.Count} pages these were not read in full: {string.Join(", ", notInFull)}");
     }
 
     [Fact]

@@ -41,7 +41,7 @@ public sealed class ViewModel(DubanDb db, ScopeAccessor scopes, WorkContext work
         return Redirect($"/Ledgers/View/{id}");
     }
 
-    public async Task<IActionResult> OnGetAsync(int id, int? unitId, Light? light, int? leaderId, CadenceKind? cadence, string? q, string? sort, int? page, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(int id, int? unitId, Light? light, int? leaderId, CadenceKind? cadence, string? q, string? sort, [FromQuery(Name = "page")] int? page, CancellationToken ct)
     {
         var scope = await scopes.GetAsync(ct);
         var ledger = await db.Ledgers.AsNoTracking().FirstOrDefaultAsync(l => l.Id == id && l.RegionId == scope.RegionId, ct);

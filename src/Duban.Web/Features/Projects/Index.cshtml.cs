@@ -5,6 +5,7 @@ using Duban.Domain.Projects;
 using Duban.Domain.Work;
 using Duban.Web.Features.Tasks;
 using Duban.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
@@ -21,7 +22,7 @@ public sealed class IndexModel(DubanDb db, WorkContext work) : PageModel
     public int MinDepth { get; private set; }
     public bool May(Permission permission) => work.May(permission);
 
-    public async Task OnGetAsync(int? ledgerId, int? unitId, ProjectPool? pool, ProjectStage? stage, ProjectCategory? category, Light? light, string? q, string? sort, int? page, CancellationToken ct)
+    public async Task OnGetAsync(int? ledgerId, int? unitId, ProjectPool? pool, ProjectStage? stage, ProjectCategory? category, Light? light, string? q, string? sort, [FromQuery(Name = "page")] int? page, CancellationToken ct)
     {
         var scope = await work.ScopeAsync(ct);
         Filter = new ProjectFilter { LedgerId = ledgerId, UnitId = unitId, Pool = pool, Stage = stage, Category = category, Light = light, Q = q, Sort = sort, Page = page };
