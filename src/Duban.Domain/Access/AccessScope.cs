@@ -1,4 +1,3 @@
-using Duban.Domain.Access;
 using Duban.Domain.Organisation;
 using Duban.Domain.Work;
 
@@ -54,7 +53,6 @@ public sealed record AccessScope(int RegionId, bool RegionWide, IReadOnlyList<st
         {
             Reach.Region or Reach.Visible => true,
             Reach.Led => Leads(item),
-            Reach.None => false,
             _ => false,
         };
     }

@@ -27,14 +27,17 @@ public static class PermissionPolicies
 
     public static string NameOf(Permission permission) => Prefix + permission;
 
+    // The table never changes while the app runs: the roles holding each permission, worked out once.
+    private static readonly Dictionary<Permission, IReadOnlyList<string>> Holders =
+        Enum.GetValues<Permission>().ToDictionary(p => p, PermissionTable.RolesWith);
+
     /// <summary>One policy per permission: the roles that hold it at some reach.</summary>
     public static AuthorizationBuilder AddPermissionPolicies(this AuthorizationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         foreach (var permission in Enum.GetValues<Permission>())
         {
-            var roles = PermissionTable.RolesWith(permission);
-            builder.AddPolicy(NameOf(permission), p => p.RequireRole(roles));
+            builder.AddPolicy(NameOf(permission), p => p.RequireRole(Holders[permission]));
         }
 
         return builder;
@@ -47,7 +50,11 @@ public static class PermissionPolicies
     }
 
     /// <summary>Whether the signed-in person's roles grant the permission anywhere (menus, buttons; never the check itself).</summary>
-    public static bool May(this ClaimsPrincipal user, Permission permission) => PermissionTable.AnyReach(user.RoleNames(), permission);
+    public static bool May(this ClaimsPrincipal user, Permission permission)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return Holders[permission].Any(user.IsInRole);
+    }
 }
 
 public static class PermissionEndpoints

@@ -49,11 +49,6 @@ public sealed class DetailsModel(DubanDb db, WorkContext work, EditBulletin edit
     [Requires(Permission.ComposeBulletins)]
     public async Task<IActionResult> OnPostRefreshAsync(int id, CancellationToken ct)
     {
-        if (!work.May(Permission.ComposeBulletins))
-        {
-            return Forbid();
-        }
-
         var scope = await work.ScopeAsync(ct);
         var bulletin = await db.Bulletins.AsNoTracking().FirstOrDefaultAsync(b => b.Id == id && b.RegionId == scope.RegionId, ct);
         if (bulletin is null)
@@ -77,11 +72,6 @@ public sealed class DetailsModel(DubanDb db, WorkContext work, EditBulletin edit
     [Requires(Permission.ComposeBulletins)]
     public async Task<IActionResult> OnPostDiscardAsync(int id, CancellationToken ct)
     {
-        if (!work.May(Permission.ComposeBulletins))
-        {
-            return Forbid();
-        }
-
         var outcome = await discard.RunAsync(await work.ScopeAsync(ct), id, ct);
         if (outcome.Kind == OutcomeKind.NotFound)
         {
@@ -103,11 +93,6 @@ public sealed class DetailsModel(DubanDb db, WorkContext work, EditBulletin edit
     /// <summary>Saves the form; then, if there is a next step, runs it (its message, or its refusal, is shown).</summary>
     private async Task<IActionResult> SaveThenAsync(int id, Func<Domain.Access.AccessScope, Task<object>>? next, CancellationToken ct)
     {
-        if (!work.May(Permission.ComposeBulletins))
-        {
-            return Forbid();
-        }
-
         var scope = await work.ScopeAsync(ct);
         var saved = await edit.RunAsync(scope, id, Input, ct);
         if (saved.Kind == OutcomeKind.NotFound)

@@ -22,11 +22,6 @@ public sealed class IndexModel(DubanDb db, WorkContext work, ComposeBulletin com
     [Requires(Permission.ComposeBulletins)]
     public async Task<IActionResult> OnPostComposeAsync(CancellationToken ct)
     {
-        if (!work.May(Permission.ComposeBulletins))
-        {
-            return Forbid();
-        }
-
         if (ModelState.IsValid)
         {
             var outcome = await compose.RunAsync((await work.ScopeAsync(ct)).RegionId, Compose, work.ActorName, ct);

@@ -61,9 +61,7 @@ public sealed class QueueDeliveries(DubanDb db, IOptions<NotifyOptions> options,
             return;
         }
 
-        var regionIds = messages.Select(m => m.RegionId).Distinct().ToList();
-        var hooks = await db.Regions.IgnoreQueryFilters().Where(r => regionIds.Contains(r.Id) && r.WebhookUrl != null)
-            .ToDictionaryAsync(r => r.Id, r => r.WebhookUrl!, ct);
+        var hooks = await RegionHooks.OfAsync(db, messages.Select(m => m.RegionId), ct);
         if (!o.EmailEnabled && !o.WebhookEnabled && hooks.Count == 0)
         {
             return;
@@ -127,6 +125,17 @@ public sealed class QueueDeliveries(DubanDb db, IOptions<NotifyOptions> options,
 }
 
 /// <summary>Sends what is due, records each try, and backs off on failure.</summary>
+/// <summary>The group robots the regions set for themselves, read once for a batch of messages or deliveries.</summary>
+internal static class RegionHooks
+{
+    public static async Task<Dictionary<int, string>> OfAsync(DubanDb db, IEnumerable<int> regionIds, CancellationToken ct)
+    {
+        var ids = regionIds.Distinct().ToList();
+        return ids.Count == 0 ? [] : await db.Regions.IgnoreQueryFilters().Where(r => ids.Contains(r.Id) && r.WebhookUrl != null)
+            .ToDictionaryAsync(r => r.Id, r => r.WebhookUrl!, ct);
+    }
+}
+
 public sealed class SendDeliveries(DubanDb db, IEmailSender email, IHttpClientFactory http, IOptions<NotifyOptions> options, TimeProvider clock)
 {
     public async Task<(int Sent, int Failed)> RunAsync(CancellationToken ct = default)
@@ -134,6 +143,7 @@ public sealed class SendDeliveries(DubanDb db, IEmailSender email, IHttpClientFa
         var now = clock.GetUtcNow().UtcDateTime;
         var due = await db.Deliveries.IgnoreQueryFilters().Where(d => d.Status == DeliveryStatus.Pending && d.NextAttemptAt <= now)
             .OrderBy(d => d.NextAttemptAt).Take(100).ToListAsync(ct);
+        var hooks = await RegionHooks.OfAsync(db, due.Where(d => d.Channel == DeliveryChannel.Webhook).Select(d => d.RegionId), ct);
         var sent = 0;
         var failed = 0;
         foreach (var delivery in due)
@@ -146,7 +156,7 @@ public sealed class SendDeliveries(DubanDb db, IEmailSender email, IHttpClientFa
                 }
                 else
                 {
-                    var url = await db.Regions.IgnoreQueryFilters().Where(r => r.Id == delivery.RegionId).Select(r => r.WebhookUrl).FirstOrDefaultAsync(ct)
+                    var url = hooks.GetValueOrDefault(delivery.RegionId)
                         ?? options.Value.WebhookUrl
                         ?? throw new InvalidOperationException("No group robot is configured.");
                     using var client = http.CreateClient("webhook");

@@ -43,7 +43,7 @@ public static class TwoFactorRequirement
             return next();
         }
 
-        if (context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase) || context.Request.Headers["HX-Request"] == "true")
+        if (NotPermittedHandler.IsApi(context) || context.Request.Headers["HX-Request"] == "true")
         {
             context.Response.StatusCode = StatusCodes.Status403Forbidden;
             return Task.CompletedTask;
