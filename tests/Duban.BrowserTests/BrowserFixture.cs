@@ -108,7 +108,7 @@ public sealed class BrowserFixture : WebApplicationFactory<Program>, IAsyncLifet
         await page.GetByLabel("登录名").FillAsync(userName);
         await page.GetByLabel("密码").FillAsync(password ?? Web.Setup.DemoSeeder.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await page.GetByRole(AriaRole.Heading, new() { Name = "首页" }).WaitForAsync();
+        await page.GetByRole(AriaRole.Heading, new() { Name = "工作台" }).WaitForAsync();
     }
 
     public async Task<int> UnitIdAsync(string name)
@@ -131,6 +131,8 @@ public sealed class BrowserFixture : WebApplicationFactory<Program>, IAsyncLifet
         Assert.True(Watch(page).Violations.IsEmpty, $"The Content-Security-Policy refused something before {name}: {string.Join(" | ", Watch(page).Violations)}");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDir, name + ".png"), FullPage = true });
     }
+
+    public static string RepoRootPath => RepoRoot();
 
     private static string RepoRoot()
     {

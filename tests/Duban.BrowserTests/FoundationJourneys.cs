@@ -23,7 +23,7 @@ public sealed class FoundationJourneys(BrowserFixture app)
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Units", Exact = true })).ToBeVisibleAsync();
         await app.ScreenshotAsync(page, "02-home-en");
         await page.GetByRole(AriaRole.Button, new() { Name = "中文" }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "首页" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "工作台" })).ToBeVisibleAsync();
 
         // The unit tree.
         await page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "单位", Exact = true }).ClickAsync();
@@ -158,7 +158,7 @@ public sealed class FoundationJourneys(BrowserFixture app)
         await desk.GetByLabel("验证码").FillAsync(IntegrationTests.Infrastructure.Totp.Code(key, DateTimeOffset.UtcNow));
         await app.ScreenshotAsync(desk, "62-two-factor-sign-in");
         await desk.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await Expect(desk.GetByRole(AriaRole.Heading, new() { Name = "首页" })).ToBeVisibleAsync();
+        await Expect(desk.GetByRole(AriaRole.Heading, new() { Name = "工作台" })).ToBeVisibleAsync();
     }
 
     private static async Task SignInWithPasswordAsync(IPage page, string user, string password, bool home = true)
@@ -169,7 +169,7 @@ public sealed class FoundationJourneys(BrowserFixture app)
         await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
         if (home)
         {
-            await page.GetByRole(AriaRole.Heading, new() { Name = "首页" }).WaitForAsync();
+            await page.GetByRole(AriaRole.Heading, new() { Name = "工作台" }).WaitForAsync();
         }
     }
 

@@ -113,11 +113,16 @@ public sealed class RaiseProblem(DubanDb db, SaveTask save, WorkContext work, IS
             _ => items.Where(w => w.Status == WorkItemStatus.Closed),
         };
         var parents = db.WorkItems.AsNoTracking();
-        return await items.OrderBy(w => w.Deadline).ThenBy(w => w.Id).Take(500)
+        var rows = await items.OrderBy(w => w.Deadline).ThenBy(w => w.Id).Take(500)
             .Select(w => new ProblemRow(w.Id, w.Name, w.ProblemCause, w.ParentId,
                 parents.Where(x => x.Id == w.ParentId).Select(x => x.Name).FirstOrDefault(),
                 db.Units.Where(u => u.Id == w.LeadUnitId).Select(u => u.ShortName ?? u.Name).FirstOrDefault(),
                 w.Deadline, w.LastReportAt, w.ClosedOn, w.Status, w.Light, w.LightReason))
             .ToListAsync(ct);
+
+        // A problem assigned to one's unit may sit on a project one cannot open: name it, but link only what opens.
+        var projectIds = rows.Where(r => r.ProjectId is not null).Select(r => r.ProjectId!.Value).Distinct().ToList();
+        var openable = await db.WorkItems.AsNoTracking().VisibleTo(db, scope).Where(w => projectIds.Contains(w.Id)).Select(w => w.Id).ToListAsync(ct);
+        return rows.Select(r => r.ProjectId is { } id && !openable.Contains(id) ? r with { ProjectId = null } : r).ToList();
     }
 }

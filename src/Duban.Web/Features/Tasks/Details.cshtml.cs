@@ -31,6 +31,9 @@ public sealed class DetailsModel(DubanDb db, WorkContext work, IStringLocalizer<
     /// <summary>Whether the permission table lets the caller do this to this task: what the page offers.</summary>
     public bool Can(Permission permission) => scope is not null && item is not null && scope.May(permission, item);
 
+    /// <summary>Whether the lead unit's page opens for the caller: a supporting unit sees the task, not the unit that leads it.</summary>
+    public bool SeesLeadUnit => scope is not null && item is not null && scope.CanSee(item.RegionId, item.LeadUnitPath);
+
     public bool CanDecide(ReviewDto review)
     {
         ArgumentNullException.ThrowIfNull(review);
@@ -48,7 +51,24 @@ public sealed class DetailsModel(DubanDb db, WorkContext work, IStringLocalizer<
     [BindProperty]
     public ExemptionInput Exemption { get; set; } = new();
 
-    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
+    /// <summary>Whether the report form was filled from the last report (on a fresh GET, not after an invalid post).</summary>
+    public bool ReportFollowsLast { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+
+        if (Reports.Count > 0)
+        {
+            Report = ReportInput.FollowingOn(Reports[0]);
+            ReportFollowsLast = true;
+        }
+
+        return Page();
+    }
 
     public ILookup<int, Domain.Work.Attachment> Attachments { get; private set; } = Array.Empty<Domain.Work.Attachment>().ToLookup(a => a.ProgressReportId);
 

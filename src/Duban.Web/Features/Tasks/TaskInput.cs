@@ -50,6 +50,18 @@ public sealed record ReportInput
 
     /// <summary>Milestones this report marks as done.</summary>
     public IReadOnlyList<int>? CompletedMilestoneIds { get; init; }
+
+    /// <summary>
+    /// A new report starts from the last one: the percent, the open problem and the next steps usually carry
+    /// over and are edited, not typed again. What was done is this period's own, so it starts empty.
+    /// </summary>
+    public static ReportInput FollowingOn(ReportDto? last) => last is null ? new() : new()
+    {
+        Percent = last.Percent,
+        Problems = last.Problems,
+        ProblemCause = last.ProblemCause,
+        NextSteps = last.NextSteps,
+    };
 }
 
 /// <summary>A progress report sent as multipart/form-data: the fields of <see cref="ReportInput"/> and "files".</summary>
