@@ -26,6 +26,9 @@ if (command is not null)
 
 var app = builder.Build();
 
+// A light reason without its step, or a table without a final "otherwise", stops the app here.
+Duban.Domain.Work.LightRules.Check(Duban.Domain.Work.LightRules.Steps);
+
 if (command is not null)
 {
     return await Cli.RunAsync(app, command, options);

@@ -1,3 +1,5 @@
+using System.Linq.Expressions;
+
 namespace Duban.Domain.Work;
 
 /// <summary>A region's (or one ledger's) light settings. Defaults are the common practice.</summary>
@@ -46,7 +48,15 @@ public sealed record LightFacts(
     int? PlannedStartMonth = null,
     int? InvestmentYear = null,
     int? InvestmentPercent = null,
-    int OverdueProblems = 0);
+    int OverdueProblems = 0)
+{
+    // The names the stored item gives the same facts, so that the rule table reads both.
+    public CadenceKind CadenceKind => Cadence.Kind;
+
+    public int StartDay => StartDate.DayNumber;
+
+    public int? DeadlineDay => Deadline?.DayNumber;
+}
 
 public sealed record LightResult(Light Light, LightReason Reason, DateOnly? ReasonDate = null, string? ReasonText = null, int? ReasonNumber = null);
 
@@ -99,98 +109,112 @@ public sealed record LightMoment(DateOnly Today, DateTime LocalNow, DateOnly Due
 }
 
 /// <summary>
-/// The default light rules, in order: done when closed; grey when paused or not started; green while
-/// exempted; red when a milestone or the deadline has passed undone, when a project is long past its
-/// planned start or far behind on investment; yellow when one is due soon, when a project is past its
-/// planned start, behind on investment or has an overdue problem, when progress lags the share of time
-/// gone, or when reports are missing; green otherwise.
-/// The database recompute (set-based) implements the same rules; a test holds the two together.
+/// What the rules compare an item with at one moment: today, the due-soon limit and the settings' thresholds,
+/// each a plain value so that the database receives it as a parameter.
+/// </summary>
+public sealed record LightInputs(
+    DateOnly Today,
+    int TodayDay,
+    DateOnly DueSoonLimit,
+    int LagPoints,
+    int MissedReports,
+    DateTime MissedWeekly,
+    DateTime MissedBiweekly,
+    DateTime MissedMonthly,
+    DateTime MissedQuarterly,
+    int MonthIndex,
+    int Year,
+    int TimeProgress,
+    int StartLateYellowMonths,
+    int StartLateRedMonths,
+    int GapYellowPoints,
+    int GapRedPoints)
+{
+    public static LightInputs At(LightMoment at)
+    {
+        ArgumentNullException.ThrowIfNull(at);
+        var s = at.Settings;
+        return new(at.Today, at.Today.DayNumber, at.DueSoonLimit, s.LagPoints, s.MissedReportsForYellow,
+            at.MissedThreshold(CadenceKind.Weekly), at.MissedThreshold(CadenceKind.Biweekly), at.MissedThreshold(CadenceKind.Monthly), at.MissedThreshold(CadenceKind.Quarterly),
+            at.MonthIndex, at.Today.Year, at.TimeProgress, s.StartLateYellowMonths, s.StartLateRedMonths, s.GapYellowPoints, s.GapRedPoints);
+    }
+}
+
+/// <summary>
+/// One step of the light ladder: when its condition holds (and no earlier step's did), the item has this
+/// reason and colour, and reports this date, text and number with it. Conditions and values are expressions
+/// over the item's facts and the moment's inputs, so that the same step runs in memory and as SQL.
+/// </summary>
+public sealed record LightStep(
+    LightReason Reason,
+    Light Light,
+    Expression<Func<LightFacts, LightInputs, bool>> When,
+    Expression<Func<LightFacts, LightInputs, DateOnly?>>? Date = null,
+    Expression<Func<LightFacts, LightInputs, string?>>? Text = null,
+    Expression<Func<LightFacts, LightInputs, int?>>? Number = null);
+
+/// <summary>
+/// The light rules, written once, in order: done when closed; grey when paused or not started; green while
+/// exempted; red when a milestone or the deadline has passed undone, when a project is long past its planned
+/// start or far behind on investment; yellow when one is due soon, when a project is past its planned start,
+/// behind on investment or has an overdue problem, when progress lags the share of time gone, or when reports
+/// are missing; green otherwise. <see cref="Evaluate"/> runs the table in memory; the database recompute builds
+/// its set-based SQL from the same table (see docs/decisions/0018-light-rules-as-one-table.md). Every reason
+/// has exactly one step and its own colour: a reason left out stops the app at start-up, never turns green.
 /// </summary>
 public static class LightRules
 {
+    public static readonly IReadOnlyList<LightStep> Steps =
+    [
+        new(LightReason.Closed, Light.Done, (f, p) => f.Status == WorkItemStatus.Closed),
+        new(LightReason.Paused, Light.Grey, (f, p) => f.Status == WorkItemStatus.Paused),
+        new(LightReason.NotStarted, Light.Grey, (f, p) => f.Status == WorkItemStatus.NotStarted || f.StartDate > p.Today, Date: (f, p) => f.StartDate),
+        new(LightReason.Exempted, Light.Green, (f, p) => f.ExemptUntil >= p.Today, Date: (f, p) => f.ExemptUntil),
+        new(LightReason.MilestoneOverdue, Light.Red, (f, p) => f.NextMilestoneDue < p.Today, Date: (f, p) => f.NextMilestoneDue, Text: (f, p) => f.NextMilestoneName),
+        new(LightReason.DeadlineOverdue, Light.Red, (f, p) => f.Deadline < p.Today, Date: (f, p) => f.Deadline),
+        new(LightReason.StartOverdueLong, Light.Red, (f, p) => p.MonthIndex - f.PlannedStartMonth >= p.StartLateRedMonths, Number: (f, p) => p.MonthIndex - f.PlannedStartMonth),
+        new(LightReason.InvestmentFarBehind, Light.Red,
+            (f, p) => p.TimeProgress > 0 && f.InvestmentYear == p.Year && p.TimeProgress - f.InvestmentPercent > p.GapRedPoints,
+            Number: (f, p) => p.TimeProgress - f.InvestmentPercent),
+        new(LightReason.MilestoneDueSoon, Light.Yellow, (f, p) => f.NextMilestoneDue <= p.DueSoonLimit, Date: (f, p) => f.NextMilestoneDue, Text: (f, p) => f.NextMilestoneName),
+        new(LightReason.DeadlineDueSoon, Light.Yellow, (f, p) => f.Deadline <= p.DueSoonLimit, Date: (f, p) => f.Deadline),
+        new(LightReason.StartOverdue, Light.Yellow, (f, p) => p.MonthIndex - f.PlannedStartMonth >= p.StartLateYellowMonths, Number: (f, p) => p.MonthIndex - f.PlannedStartMonth),
+        new(LightReason.InvestmentBehind, Light.Yellow,
+            (f, p) => p.TimeProgress > 0 && f.InvestmentYear == p.Year && p.TimeProgress - f.InvestmentPercent >= p.GapYellowPoints,
+            Number: (f, p) => p.TimeProgress - f.InvestmentPercent),
+        new(LightReason.ProblemOverdue, Light.Yellow, (f, p) => f.OverdueProblems > 0, Number: (f, p) => f.OverdueProblems),
+        // Behind the share of time gone (时序进度) by the lag points or more; the number is that share.
+        new(LightReason.Lagging, Light.Yellow,
+            (f, p) => f.Percent != null && f.DeadlineDay != null && f.DeadlineDay > f.StartDay
+                && ((p.TodayDay - f.StartDay) * 100 / (f.DeadlineDay.Value - f.StartDay)) - f.Percent.Value >= p.LagPoints,
+            Number: (f, p) => (p.TodayDay - f.StartDay) * 100 / (f.DeadlineDay!.Value - f.StartDay)),
+        new(LightReason.ReportsMissing, Light.Yellow,
+            (f, p) => (f.CadenceKind == CadenceKind.Weekly && f.NextReportDueAt <= p.MissedWeekly)
+                || (f.CadenceKind == CadenceKind.Biweekly && f.NextReportDueAt <= p.MissedBiweekly)
+                || (f.CadenceKind == CadenceKind.Monthly && f.NextReportDueAt <= p.MissedMonthly)
+                || (f.CadenceKind == CadenceKind.Quarterly && f.NextReportDueAt <= p.MissedQuarterly),
+            Number: (f, p) => p.MissedReports),
+        new(LightReason.OnTrack, Light.Green, (f, p) => true),
+    ];
+
+    private static readonly Compiled[] CompiledSteps = Check(Steps).Select(Compiled.Of).ToArray();
+
+    /// <summary>The colour of each reason, as the table gives it.</summary>
+    public static Light LightOf(LightReason reason) => Steps.First(s => s.Reason == reason).Light;
+
     public static LightResult Evaluate(LightFacts item, LightMoment at)
     {
         ArgumentNullException.ThrowIfNull(item);
-        ArgumentNullException.ThrowIfNull(at);
-        var today = at.Today;
-        if (item.Status == WorkItemStatus.Closed)
+        var inputs = LightInputs.At(at);
+        foreach (var step in CompiledSteps)
         {
-            return new(Light.Done, LightReason.Closed);
+            if (step.When(item, inputs))
+            {
+                return new(step.Light, step.Reason, step.Date?.Invoke(item, inputs), step.Text?.Invoke(item, inputs), step.Number?.Invoke(item, inputs));
+            }
         }
 
-        if (item.Status == WorkItemStatus.Paused)
-        {
-            return new(Light.Grey, LightReason.Paused);
-        }
-
-        if (item.Status == WorkItemStatus.NotStarted || item.StartDate > today)
-        {
-            return new(Light.Grey, LightReason.NotStarted, item.StartDate);
-        }
-
-        if (item.ExemptUntil >= today)
-        {
-            return new(Light.Green, LightReason.Exempted, item.ExemptUntil);
-        }
-
-        if (item.NextMilestoneDue < today)
-        {
-            return new(Light.Red, LightReason.MilestoneOverdue, item.NextMilestoneDue, item.NextMilestoneName);
-        }
-
-        if (item.Deadline < today)
-        {
-            return new(Light.Red, LightReason.DeadlineOverdue, item.Deadline);
-        }
-
-        var monthsLate = item.PlannedStartMonth is { } planned ? at.MonthIndex - planned : (int?)null;
-        if (monthsLate >= at.Settings.StartLateRedMonths)
-        {
-            return new(Light.Red, LightReason.StartOverdueLong, null, null, monthsLate);
-        }
-
-        var gap = at.InvestmentGap(item);
-        if (gap > at.Settings.GapRedPoints)
-        {
-            return new(Light.Red, LightReason.InvestmentFarBehind, null, null, gap);
-        }
-
-        if (item.NextMilestoneDue <= at.DueSoonLimit)
-        {
-            return new(Light.Yellow, LightReason.MilestoneDueSoon, item.NextMilestoneDue, item.NextMilestoneName);
-        }
-
-        if (item.Deadline <= at.DueSoonLimit)
-        {
-            return new(Light.Yellow, LightReason.DeadlineDueSoon, item.Deadline);
-        }
-
-        if (monthsLate >= at.Settings.StartLateYellowMonths)
-        {
-            return new(Light.Yellow, LightReason.StartOverdue, null, null, monthsLate);
-        }
-
-        if (gap >= at.Settings.GapYellowPoints)
-        {
-            return new(Light.Yellow, LightReason.InvestmentBehind, null, null, gap);
-        }
-
-        if (item.OverdueProblems > 0)
-        {
-            return new(Light.Yellow, LightReason.ProblemOverdue, null, null, item.OverdueProblems);
-        }
-
-        if (Lag(item, today) is { } expected && expected - item.Percent!.Value >= at.Settings.LagPoints)
-        {
-            return new(Light.Yellow, LightReason.Lagging, null, null, expected);
-        }
-
-        if (item.Cadence.Kind != CadenceKind.None && item.NextReportDueAt <= at.MissedThreshold(item.Cadence.Kind))
-        {
-            return new(Light.Yellow, LightReason.ReportsMissing, null, null, at.Settings.MissedReportsForYellow);
-        }
-
-        return new(Light.Green, LightReason.OnTrack);
+        throw new InvalidOperationException("The last light step holds always.");
     }
 
     /// <summary>The percent a steady pace would have reached today (时序进度), or null where it means nothing.</summary>
@@ -205,5 +229,37 @@ public static class LightRules
         var span = deadline.DayNumber - item.StartDate.DayNumber;
         var gone = today.DayNumber - item.StartDate.DayNumber;
         return gone * 100 / span;
+    }
+
+    /// <summary>
+    /// Refuses a table that would light an item by accident: every reason exactly once, and a last step that
+    /// always holds, so that no item falls through to a colour nobody chose.
+    /// </summary>
+    public static IReadOnlyList<LightStep> Check(IReadOnlyList<LightStep> steps)
+    {
+        ArgumentNullException.ThrowIfNull(steps);
+        var missing = Enum.GetValues<LightReason>().Where(r => steps.Count(s => s.Reason == r) != 1).ToList();
+        if (missing.Count > 0)
+        {
+            throw new InvalidOperationException("Each light reason needs exactly one step in the light rule table: " + string.Join(", ", missing));
+        }
+
+        if (steps.Count == 0 || steps[^1].When.Body is not ConstantExpression { Value: true })
+        {
+            throw new InvalidOperationException("The light rule table must end in a step that always holds.");
+        }
+
+        return steps;
+    }
+
+    private sealed record Compiled(
+        LightReason Reason,
+        Light Light,
+        Func<LightFacts, LightInputs, bool> When,
+        Func<LightFacts, LightInputs, DateOnly?>? Date,
+        Func<LightFacts, LightInputs, string?>? Text,
+        Func<LightFacts, LightInputs, int?>? Number)
+    {
+        public static Compiled Of(LightStep s) => new(s.Reason, s.Light, s.When.Compile(), s.Date?.Compile(), s.Text?.Compile(), s.Number?.Compile());
     }
 }

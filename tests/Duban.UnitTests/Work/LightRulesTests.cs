@@ -132,4 +132,28 @@ public class LightRulesTests
         var both = new WorkItemBuilder().WithPercent(0).WithMilestone("立项", new DateOnly(2026, 6, 1)).WithDeadline(new DateOnly(2026, 6, 12));
         Assert.Equal(LightReason.MilestoneOverdue, Light(both).Reason);
     }
+
+    [Fact]
+    public void The_rule_table_names_every_reason_once_with_its_colour_and_ends_in_otherwise()
+    {
+        Assert.Same(LightRules.Steps, LightRules.Check(LightRules.Steps));
+        Assert.Equal(Enum.GetValues<LightReason>().Order(), LightRules.Steps.Select(s => s.Reason).Order());
+        Assert.Equal(Domain.Work.Light.Red, LightRules.LightOf(LightReason.InvestmentFarBehind));
+        Assert.Equal(Domain.Work.Light.Yellow, LightRules.LightOf(LightReason.ReportsMissing));
+    }
+
+    [Fact]
+    public void A_table_that_forgets_a_reason_or_its_otherwise_is_refused()
+    {
+        var forgotten = LightRules.Steps.Where(s => s.Reason != LightReason.ProblemOverdue).ToList();
+        var missing = Assert.Throws<InvalidOperationException>(() => LightRules.Check(forgotten));
+        Assert.Contains("ProblemOverdue", missing.Message, StringComparison.Ordinal);
+
+        var twice = LightRules.Steps.Append(LightRules.Steps[0]).ToList();
+        Assert.Throws<InvalidOperationException>(() => LightRules.Check(twice));
+
+        var noOtherwise = LightRules.Steps.Take(LightRules.Steps.Count - 1).Append(LightRules.Steps[^1] with { When = (f, p) => f.Percent > 0 }).ToList();
+        var open = Assert.Throws<InvalidOperationException>(() => LightRules.Check(noOtherwise));
+        Assert.Contains("always holds", open.Message, StringComparison.Ordinal);
+    }
 }

@@ -9,9 +9,9 @@ namespace Duban.Web.Features.Lights;
 
 /// <summary>
 /// Recomputes every light of a region in the database, set-based: one statement refreshes the facts the
-/// rules read (the next open milestone), one statement per settings group applies the rules of
-/// <see cref="LightRules"/>, and one statement records the lights that changed. No loop over items.
-/// A test holds this SQL and <see cref="LightRules.Evaluate"/> to the same answers.
+/// rules read (the next open milestone), one statement per settings group applies the rule table of
+/// <see cref="LightRules"/> (as SQL, by <see cref="LightSql"/>), and one statement records the lights that
+/// changed. No loop over items. A randomized test holds this and <see cref="LightRules.Evaluate"/> to the same answers.
 /// </summary>
 public sealed class RecomputeLights(DubanDb db, TimeProvider clock)
 {
@@ -171,83 +171,15 @@ public sealed class RecomputeLights(DubanDb db, TimeProvider clock)
 
     private static Task<int> ApplyAsync(IQueryable<WorkItem> items, LightMoment at, DateTime utcNow, CancellationToken ct)
     {
-        var today = at.Today;
-        var todayDay = today.DayNumber;
-        var limit = at.DueSoonLimit;
-        var lag = at.Settings.LagPoints;
-        var missed = at.Settings.MissedReportsForYellow;
-        var weekly = at.MissedThreshold(CadenceKind.Weekly);
-        var biweekly = at.MissedThreshold(CadenceKind.Biweekly);
-        var monthly = at.MissedThreshold(CadenceKind.Monthly);
-        var quarterly = at.MissedThreshold(CadenceKind.Quarterly);
-        var month = at.MonthIndex;
-        var year = today.Year;
-        var timeProgress = at.TimeProgress;
-        var lateYellow = at.Settings.StartLateYellowMonths;
-        var lateRed = at.Settings.StartLateRedMonths;
-        var gapYellow = at.Settings.GapYellowPoints;
-        var gapRed = at.Settings.GapRedPoints;
+        // The rule table as SQL: each output is one expression, used both to find the rows whose light or
+        // reason changes and to set them; unchanged rows are not written.
+        var rules = LightSql.For(LightInputs.At(at));
+        var light = rules.Light;
+        var lightReason = rules.Reason;
+        var lightReasonDate = rules.Date;
+        var lightReasonText = rules.Text;
+        var lightReasonNumber = rules.Number;
 
-        // The same order as LightRules.Evaluate. Each value is one expression, used both to find the rows
-        // whose light or reason changes and to set them; unchanged rows are not written.
-        Expression<Func<WorkItem, LightReason>> lightReason = w =>
-                    w.Status == WorkItemStatus.Closed ? LightReason.Closed
-                    : w.Status == WorkItemStatus.Paused ? LightReason.Paused
-                    : w.Status == WorkItemStatus.NotStarted || w.StartDate > today ? LightReason.NotStarted
-                    : w.ExemptUntil >= today ? LightReason.Exempted
-                    : w.NextMilestoneDue < today ? LightReason.MilestoneOverdue
-                    : w.Deadline < today ? LightReason.DeadlineOverdue
-                    : month - w.PlannedStartMonth >= lateRed ? LightReason.StartOverdueLong
-                    : timeProgress > 0 && w.InvestmentYear == year && timeProgress - w.InvestmentPercent > gapRed ? LightReason.InvestmentFarBehind
-                    : w.NextMilestoneDue <= limit ? LightReason.MilestoneDueSoon
-                    : w.Deadline <= limit ? LightReason.DeadlineDueSoon
-                    : month - w.PlannedStartMonth >= lateYellow ? LightReason.StartOverdue
-                    : timeProgress > 0 && w.InvestmentYear == year && timeProgress - w.InvestmentPercent >= gapYellow ? LightReason.InvestmentBehind
-                    : w.OverdueProblems > 0 ? LightReason.ProblemOverdue
-                    : w.Percent != null && w.DeadlineDay != null && w.DeadlineDay > w.StartDay
-                        && ((todayDay - w.StartDay) * 100 / (w.DeadlineDay.Value - w.StartDay)) - w.Percent.Value >= lag ? LightReason.Lagging
-                    : (w.CadenceKind == CadenceKind.Weekly && w.NextReportDueAt <= weekly)
-                        || (w.CadenceKind == CadenceKind.Biweekly && w.NextReportDueAt <= biweekly)
-                        || (w.CadenceKind == CadenceKind.Monthly && w.NextReportDueAt <= monthly)
-                        || (w.CadenceKind == CadenceKind.Quarterly && w.NextReportDueAt <= quarterly) ? LightReason.ReportsMissing
-                    : LightReason.OnTrack;
-        Expression<Func<WorkItem, DateOnly?>> lightReasonDate = w =>
-                    w.Status == WorkItemStatus.Closed || w.Status == WorkItemStatus.Paused ? null
-                    : w.Status == WorkItemStatus.NotStarted || w.StartDate > today ? w.StartDate
-                    : w.ExemptUntil >= today ? w.ExemptUntil
-                    : w.NextMilestoneDue < today ? w.NextMilestoneDue
-                    : w.Deadline < today ? w.Deadline
-                    : month - w.PlannedStartMonth >= lateRed || (timeProgress > 0 && w.InvestmentYear == year && timeProgress - w.InvestmentPercent > gapRed) ? null
-                    : w.NextMilestoneDue <= limit ? w.NextMilestoneDue
-                    : w.Deadline <= limit ? w.Deadline
-                    : null;
-        Expression<Func<WorkItem, string?>> lightReasonText = w =>
-                    w.Status == WorkItemStatus.Closed || w.Status == WorkItemStatus.Paused || w.Status == WorkItemStatus.NotStarted || w.StartDate > today || w.ExemptUntil >= today ? null
-                    : w.NextMilestoneDue < today ? w.NextMilestoneName
-                    : w.Deadline < today ? null
-                    : month - w.PlannedStartMonth >= lateRed || (timeProgress > 0 && w.InvestmentYear == year && timeProgress - w.InvestmentPercent > gapRed) ? null
-                    : w.NextMilestoneDue <= limit ? w.NextMilestoneName
-                    : null;
-        Expression<Func<WorkItem, int?>> lightReasonNumber = w =>
-                    w.Status == WorkItemStatus.Closed || w.Status == WorkItemStatus.Paused || w.Status == WorkItemStatus.NotStarted || w.StartDate > today
-                        || w.ExemptUntil >= today || w.NextMilestoneDue < today || w.Deadline < today ? null
-                    : month - w.PlannedStartMonth >= lateRed ? month - w.PlannedStartMonth
-                    : timeProgress > 0 && w.InvestmentYear == year && timeProgress - w.InvestmentPercent > gapRed ? timeProgress - w.InvestmentPercent
-                    : w.NextMilestoneDue <= limit || w.Deadline <= limit ? null
-                    : month - w.PlannedStartMonth >= lateYellow ? month - w.PlannedStartMonth
-                    : timeProgress > 0 && w.InvestmentYear == year && timeProgress - w.InvestmentPercent >= gapYellow ? timeProgress - w.InvestmentPercent
-                    : w.OverdueProblems > 0 ? w.OverdueProblems
-                    : w.Percent != null && w.DeadlineDay != null && w.DeadlineDay > w.StartDay
-                        && ((todayDay - w.StartDay) * 100 / (w.DeadlineDay.Value - w.StartDay)) - w.Percent.Value >= lag
-                        ? (todayDay - w.StartDay) * 100 / (w.DeadlineDay.Value - w.StartDay)
-                    : (w.CadenceKind == CadenceKind.Weekly && w.NextReportDueAt <= weekly)
-                        || (w.CadenceKind == CadenceKind.Biweekly && w.NextReportDueAt <= biweekly)
-                        || (w.CadenceKind == CadenceKind.Monthly && w.NextReportDueAt <= monthly)
-                        || (w.CadenceKind == CadenceKind.Quarterly && w.NextReportDueAt <= quarterly) ? missed
-                    : (int?)null;
-
-        // The light follows from the reason, so the rule order above is written once.
-        var light = LightOf(lightReason);
         // The light has been what it is since this run if it changes now, or if the row was never lit before.
         Expression<Func<WorkItem, Light, DateTime?>> sinceOf = (w, now) => now != w.Light || w.LightSince == null ? utcNow : w.LightSince;
         var since = Expression.Lambda<Func<WorkItem, DateTime?>>(Rebind(sinceOf, 1, Rebind(light, sinceOf.Parameters[0])), sinceOf.Parameters[0]);
@@ -275,32 +207,6 @@ public sealed class RecomputeLights(DubanDb db, TimeProvider clock)
     {
         var w = Expression.Parameter(typeof(WorkItem), "w");
         return Expression.Lambda<Func<WorkItem, bool>>(Expression.NotEqual(Rebind(computed, w), Rebind(stored, w)), w);
-    }
-
-    /// <summary>The colour of each reason.</summary>
-    private static Light LightFor(LightReason reason) => reason switch
-    {
-        LightReason.Closed => Light.Done,
-        LightReason.Paused or LightReason.NotStarted => Light.Grey,
-        LightReason.MilestoneOverdue or LightReason.DeadlineOverdue or LightReason.StartOverdueLong or LightReason.InvestmentFarBehind => Light.Red,
-        LightReason.MilestoneDueSoon or LightReason.DeadlineDueSoon or LightReason.StartOverdue or LightReason.InvestmentBehind
-            or LightReason.ProblemOverdue or LightReason.Lagging or LightReason.ReportsMissing => Light.Yellow,
-        _ => Light.Green,
-    };
-
-    /// <summary>
-    /// The reason's chain of conditions with each reason replaced by its colour: one CASE of the same size.
-    /// (Testing the reason's CASE for each colour instead would put it into the SQL sixteen times over.)
-    /// </summary>
-    private static Expression<Func<WorkItem, Light>> LightOf(Expression<Func<WorkItem, LightReason>> reason)
-    {
-        static Expression Walk(Expression e) => e switch
-        {
-            ConditionalExpression c => Expression.Condition(c.Test, Walk(c.IfTrue), Walk(c.IfFalse)),
-            ConstantExpression { Value: LightReason r } => Expression.Constant(LightFor(r)),
-            _ => throw new NotSupportedException("A light reason's expression is a chain of conditions ending in constant reasons: " + e),
-        };
-        return Expression.Lambda<Func<WorkItem, Light>>(Walk(reason.Body), reason.Parameters);
     }
 
     /// <summary>
