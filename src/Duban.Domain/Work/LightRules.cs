@@ -159,7 +159,7 @@ public sealed record LightStep(
 /// start or far behind on investment; yellow when one is due soon, when a project is past its planned start,
 /// behind on investment or has an overdue problem, when progress lags the share of time gone, or when reports
 /// are missing; green otherwise. <see cref="Evaluate"/> runs the table in memory; the database recompute builds
-/// its set-based SQL from the same table (see docs/decisions/0018-light-rules-as-one-table.md). Every reason
+/// its set-based SQL from the same table (see docs/decisions/0020-light-rules-as-one-table.md). Every reason
 /// has exactly one step and its own colour: a reason left out stops the app at start-up, never turns green.
 /// </summary>
 public static class LightRules
