@@ -80,8 +80,8 @@ public static class AuditBench
             await users.AddToRoleAsync(auditor, Roles.Auditor);
         }
 
-        Console.WriteLine("| request | as | p50 ms | p95 ms | max ms |");
-        Console.WriteLine("|---|---|---:|---:|---:|");
+        Console.WriteLine("| request | as | rows | bytes | p50 ms | p95 ms | max ms |");
+        Console.WriteLine("|---|---|---:|---:|---:|---:|---:|");
         var api = await app.ClientAsync("bench-auditor");
         await Timing.MeasureAsync("GET /api/v1/audit (50 newest)", "auditor", iterations, () => api.GetAsync("/api/v1/audit"));
         await Timing.MeasureAsync("GET /api/v1/audit?kind=WorkItem&actor=联络员7 (50)", "auditor", iterations, () => api.GetAsync("/api/v1/audit?kind=WorkItem&actor=" + Uri.EscapeDataString("联络员7")));

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Duban.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Duban.Bench;
 
@@ -18,8 +19,17 @@ public static partial class LoadBench
         var baseUrl = app.StartKestrel(); // before anything builds the host
         await ProvinceGenerator.GenerateAsync(app.Services);
         await LoopGenerator.GenerateAsync(app.Services);
+
+        // Lit, as the schedule would have it: an unlit province answers "by light" with empty lists.
+        var regionId = await app.WithDbAsync(db => db.Regions.IgnoreQueryFilters().Where(r => r.Code == "990000").Select(r => r.Id).SingleAsync());
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<Duban.Web.Features.Lights.RecomputeLights>().RunAsync(regionId);
+        }
+
         var town = await app.TokenAsync("bench-town");
         var office = await app.TokenAsync("bench-office");
+        var city = await app.TokenAsync("bench-city");
         var (task, ledger, unit) = await app.WithDbAsync(async db =>
         {
             var townUnit = await db.Users.IgnoreQueryFilters().Where(a => a.UserName == "bench-town").Select(a => a.UnitId!.Value).SingleAsync();
@@ -38,8 +48,8 @@ public static partial class LoadBench
 
         Console.WriteLine($"# Duban API under loopback load (wrk, {seconds} s per row) — {provider}");
         Console.WriteLine();
-        Console.WriteLine("| request | as | connections | requests/s | p50 ms | p90 ms | p99 ms |");
-        Console.WriteLine("|---|---|---:|---:|---:|---:|---:|");
+        Console.WriteLine("| request | as | rows | bytes | connections | requests/s | p50 ms | p90 ms | p99 ms |");
+        Console.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|---:|");
         // Warm up first (JIT, tiered compilation, pools, prepared statements), so that the first row measures
         // the same steady state as the others.
         foreach (var (url, token, body) in new[] { ($"{baseUrl}/api/v1/tasks?light=Red&pageSize=100", town, (string?)null), ($"{baseUrl}/api/v1/tasks/{task}", town, null), ($"{baseUrl}/api/v1/tasks", office, script) })
@@ -49,6 +59,8 @@ public static partial class LoadBench
 
         foreach (var connections in new[] { 1, 4 })
         {
+            await RowAsync("GET /api/v1/tasks?light=Red&pageSize=100", "office (province)", office, $"{baseUrl}/api/v1/tasks?light=Red&pageSize=100", connections, seconds, null);
+            await RowAsync("GET /api/v1/tasks?light=Red&pageSize=100", "city leader", city, $"{baseUrl}/api/v1/tasks?light=Red&pageSize=100", connections, seconds, null);
             await RowAsync("GET /api/v1/tasks?light=Red&pageSize=100", "town liaison", town, $"{baseUrl}/api/v1/tasks?light=Red&pageSize=100", connections, seconds, null);
             await RowAsync("GET /api/v1/tasks/{id}", "town liaison", town, $"{baseUrl}/api/v1/tasks/{task}", connections, seconds, null);
             await RowAsync("POST /api/v1/tasks", "office", office, $"{baseUrl}/api/v1/tasks", connections, seconds, script);
@@ -57,6 +69,18 @@ public static partial class LoadBench
 
     private static async Task RowAsync(string? name, string who, string token, string url, int connections, int seconds, string? script)
     {
+        // What one response holds, so that the row says what it measured (and refuses an empty list).
+        var (rows, bytes) = ("1", 0L);
+        if (script is null && name is not null)
+        {
+            using var client = new HttpClient();
+            client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+            using var one = await client.GetAsync(new Uri(url));
+            one.EnsureSuccessStatusCode();
+            var body = await one.Content.ReadAsByteArrayAsync();
+            (rows, bytes) = (Timing.Rows(name + " as " + who, body, one.Content.Headers.ContentType?.MediaType), body.Length);
+        }
+
         var start = new ProcessStartInfo("wrk") { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var arg in new[] { "-t", "1", "-c", connections.ToString(CultureInfo.InvariantCulture), "-d", seconds + "s", "--latency", "-H", "Authorization: Bearer " + token })
         {
@@ -85,7 +109,7 @@ public static partial class LoadBench
         }
 
         var rps = Rps().Match(output).Groups[1].Value;
-        Console.WriteLine($"| {name} | {who} | {connections} | {rps} | {Latency("50")} | {Latency("90")} | {Latency("99")} |");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {name} | {who} | {rows} | {(bytes == 0 ? "—" : bytes.ToString("N0", CultureInfo.InvariantCulture))} | {connections} | {rps} | {Latency("50")} | {Latency("90")} | {Latency("99")} |"));
     }
 
     private static string Ms(string value, string unit)

@@ -31,8 +31,8 @@ public static class LoopBench
         }
 
         Console.WriteLine();
-        Console.WriteLine("| request | as | p50 ms | p95 ms | max ms |");
-        Console.WriteLine("|---|---|---:|---:|---:|");
+        Console.WriteLine("| request | as | rows | bytes | p50 ms | p95 ms | max ms |");
+        Console.WriteLine("|---|---|---:|---:|---:|---:|---:|");
         var office = await app.ClientAsync("bench-office");
         var city = await app.ClientAsync("bench-city");
         var town = await app.ClientAsync("bench-town");

@@ -24,8 +24,8 @@ public static class OverviewBench
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"# Duban overview benchmark — {provider}: {tasks:N0} tasks and 20,000 projects ({months:N0} monthly rows), lit (data ready in {generate.Elapsed.TotalSeconds:F0} s)"));
         Console.WriteLine();
-        Console.WriteLine("| request | as | p50 ms | p95 ms | max ms |");
-        Console.WriteLine("|---|---|---:|---:|---:|");
+        Console.WriteLine("| request | as | rows | bytes | p50 ms | p95 ms | max ms |");
+        Console.WriteLine("|---|---|---:|---:|---:|---:|---:|");
         var office = await app.ClientAsync("bench-office");
         var city = await app.ClientAsync("bench-city");
         var town = await app.ClientAsync("bench-town");

@@ -65,8 +65,8 @@ if (suite == "loop")
 Console.WriteLine($"# Duban foundation benchmark — {provider}, {units:N0} units, {people:N0} people (generated in {generate.Elapsed.TotalSeconds:F1} s)");
 Console.WriteLine($"# {iterations} requests per row after 20 warm-up requests; in-process server, times in ms");
 Console.WriteLine();
-Console.WriteLine("| request | as | p50 | p95 | max |");
-Console.WriteLine("|---|---|---:|---:|---:|");
+Console.WriteLine("| request | as | rows | bytes | p50 | p95 | max |");
+Console.WriteLine("|---|---|---:|---:|---:|---:|---:|");
 
 var office = await app.ClientAsync("bench-office");
 var city = await app.ClientAsync("bench-city");

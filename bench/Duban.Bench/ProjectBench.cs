@@ -39,8 +39,8 @@ public static class ProjectBench
         }
 
         Console.WriteLine();
-        Console.WriteLine("| request | as | p50 ms | p95 ms | max ms |");
-        Console.WriteLine("|---|---|---:|---:|---:|");
+        Console.WriteLine("| request | as | rows | bytes | p50 ms | p95 ms | max ms |");
+        Console.WriteLine("|---|---|---:|---:|---:|---:|---:|");
         var office = await app.ClientAsync("bench-office");
         var city = await app.ClientAsync("bench-city");
         var (county, project) = await app.WithDbAsync(async db =>

@@ -1,11 +1,17 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Text.Json;
+using System.Text.RegularExpressions;
 
 namespace Duban.Bench;
 
-public static class Timing
+public static partial class Timing
 {
-    /// <summary>Times a request <paramref name="iterations"/> times after 20 warm-up calls and prints a Markdown row.</summary>
+    /// <summary>
+    /// Times a request <paramref name="iterations"/> times after 20 warm-up calls and prints a Markdown row with
+    /// the rows and bytes the last response returned. A row that measured an error or an empty list is refused,
+    /// not printed: a fast answer with nothing in it is not a figure.
+    /// </summary>
     public static async Task<double[]> MeasureAsync(string name, string who, int iterations, Func<Task<HttpResponseMessage>> send)
     {
         ArgumentNullException.ThrowIfNull(send);
@@ -16,6 +22,8 @@ public static class Timing
         }
 
         var times = new double[iterations];
+        byte[] last = [];
+        string? type = null;
         for (var i = 0; i < iterations; i++)
         {
             var sw = Stopwatch.StartNew();
@@ -26,10 +34,58 @@ public static class Timing
             {
                 throw new InvalidOperationException($"{name}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
             }
+
+            if (i == iterations - 1)
+            {
+                last = await response.Content.ReadAsByteArrayAsync();
+                type = response.Content.Headers.ContentType?.MediaType;
+            }
         }
 
+        var rows = Rows(name, last, type);
         Array.Sort(times);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {name} | {who} | {times[iterations / 2]:F2} | {times[(int)(iterations * 0.95)]:F2} | {times[^1]:F2} |"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {name} | {who} | {rows} | {last.Length:N0} | {times[iterations / 2]:F2} | {times[(int)(iterations * 0.95)]:F2} | {times[^1]:F2} |"));
         return times;
     }
+
+    /// <summary>
+    /// What a response holds: the length of a JSON array (or of the first array an object carries, e.g. rows),
+    /// the body rows of an HTML page's tables, "1" for a single object or a file. Throws on an empty body or list.
+    /// </summary>
+    public static string Rows(string name, byte[] body, string? mediaType)
+    {
+        if (body.Length == 0)
+        {
+            throw new InvalidOperationException($"{name}: the response was empty; the row would measure nothing.");
+        }
+
+        if (mediaType is "application/json" or "application/problem+json")
+        {
+            using var json = JsonDocument.Parse(body);
+            var list = json.RootElement.ValueKind == JsonValueKind.Array ? json.RootElement
+                : json.RootElement.ValueKind == JsonValueKind.Object ? json.RootElement.EnumerateObject().Select(p => p.Value).FirstOrDefault(v => v.ValueKind == JsonValueKind.Array)
+                : default;
+            if (list.ValueKind != JsonValueKind.Array)
+            {
+                return "1";
+            }
+
+            return list.GetArrayLength() > 0 ? list.GetArrayLength().ToString("N0", CultureInfo.InvariantCulture)
+                : throw new InvalidOperationException($"{name}: the list was empty; the row would measure nothing.");
+        }
+
+        if (mediaType == "text/html")
+        {
+            var html = System.Text.Encoding.UTF8.GetString(body);
+            var bodyRows = BodyRow().Count(html);
+            return bodyRows > 0 || !html.Contains("<table", StringComparison.Ordinal) ? bodyRows.ToString("N0", CultureInfo.InvariantCulture)
+                : throw new InvalidOperationException($"{name}: the page's table was empty; the row would measure nothing.");
+        }
+
+        return "1";
+    }
+
+    /// <summary>A table row that is not a header row.</summary>
+    [GeneratedRegex(@"<tr(?![^>]*class=""[^""]*head)[\s>](?![\s\S]{0,200}?<th[\s>])")]
+    private static partial Regex BodyRow();
 }
