@@ -21,6 +21,29 @@ public readonly record struct ReportingCadence(CadenceKind Kind, int Day, int Ho
 
     public static ReportingCadence WeeklyOn(DayOfWeek day, int hour) => new(CadenceKind.Weekly, day == DayOfWeek.Sunday ? 7 : (int)day, hour);
 
+    /// <summary>
+    /// The one rule for when a cadence falls due unless the office says otherwise, whichever way the item came
+    /// in (form, API, import): weekly and fortnightly on Friday at 15:00, so that the week's report is in
+    /// before the Friday bulletin; monthly and quarterly on the 25th at 17:00, before the month's close.
+    /// </summary>
+    public static ReportingCadence Default(CadenceKind kind) => kind switch
+    {
+        CadenceKind.None => None,
+        CadenceKind.Weekly or CadenceKind.Biweekly => new(kind, 5, 15),
+        CadenceKind.Monthly or CadenceKind.Quarterly => new(kind, 25, 17),
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "No such cadence."),
+    };
+
+    /// <summary>The cadence a new item gets when nobody chose one: tasks report weekly, key projects monthly.</summary>
+    public static ReportingCadence DefaultFor(WorkItemKind kind) => Default(kind == WorkItemKind.KeyProject ? CadenceKind.Monthly : CadenceKind.Weekly);
+
+    /// <summary>This cadence with the day and hour given, each falling back to the default.</summary>
+    public static ReportingCadence Of(CadenceKind kind, int? day, int? hour)
+    {
+        var d = Default(kind);
+        return kind == CadenceKind.None ? None : new(kind, day ?? d.Day, hour ?? d.Hour);
+    }
+
     public bool IsValid(out string? error)
     {
         error = Kind switch

@@ -13,7 +13,25 @@ public sealed class WorkItem : IRegionOwned, IAudited
     public int? ParentId { get; set; }
 
     /// <summary>Materialised path of ids ("/12/40/") so a goal and everything below it is one prefix match.</summary>
-    public string Path { get; set; } = "/";
+    public string Path { get; private set; } = "/";
+
+    /// <summary>The one place an item's path is made: its parent's path (or the root) and its own id.</summary>
+    public static string PathOf(string? parentPath, int id) => (parentPath ?? "/") + id.ToString(System.Globalization.CultureInfo.InvariantCulture) + "/";
+
+    /// <summary>Puts the item (once it has its id) under its parent, or at the top; true when the path changed.</summary>
+    public bool PlaceUnder(WorkItem? parent) => PlaceUnder(parent?.Path);
+
+    public bool PlaceUnder(string? parentPath)
+    {
+        var path = PathOf(parentPath, Id);
+        if (Path == path)
+        {
+            return false;
+        }
+
+        Path = path;
+        return true;
+    }
 
     public WorkItemKind Kind { get; set; }
 
@@ -118,6 +136,9 @@ public sealed class WorkItem : IRegionOwned, IAudited
     public List<Milestone> Milestones { get; set; } = [];
 
     public ReportingCadence Cadence => new(CadenceKind, CadenceDay, CadenceHour);
+
+    /// <summary>Sets the cadence's kind, day and hour together.</summary>
+    public void ReportOn(ReportingCadence cadence) => (CadenceKind, CadenceDay, CadenceHour) = (cadence.Kind, cadence.Day, cadence.Hour);
 
     public bool IsOngoing => Deadline is null;
 

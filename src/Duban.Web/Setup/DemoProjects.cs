@@ -123,7 +123,7 @@ public static class DemoProjects
 
             db.WorkItems.Add(item);
             await db.SaveChangesAsync();
-            item.Path = "/" + item.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) + "/";
+            item.PlaceUnder((WorkItem?)null);
             project.WorkItemId = item.Id;
             db.Projects.Add(project);
 
@@ -191,7 +191,7 @@ public static class DemoProjects
             };
             db.WorkItems.Add(problem);
             await db.SaveChangesAsync();
-            problem.Path = parent.Path + problem.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) + "/";
+            problem.PlaceUnder(parent);
             await db.SaveChangesAsync();
         }
 

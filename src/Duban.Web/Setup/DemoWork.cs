@@ -112,7 +112,7 @@ public static class DemoWork
 
             db.WorkItems.Add(item);
             await db.SaveChangesAsync();
-            item.Path = (plan.Parent is null ? "/" : created[plan.Parent].Path) + item.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) + "/";
+            item.PlaceUnder(plan.Parent is null ? null : created[plan.Parent]);
             if (plan.Support is { } support)
             {
                 db.WorkItemUnits.Add(new WorkItemUnit { WorkItemId = item.Id, UnitId = units[support].Id, UnitPath = units[support].Path, RegionId = regionId });

@@ -518,8 +518,8 @@ public abstract class PermissionMatrixTests(DubanFactory app)
             var project = Item(WorkItemKind.KeyProject, "矩阵：城关镇牵头发改局配合的项目");
             db.WorkItems.AddRange(task, project);
             await db.SaveChangesAsync();
-            task.Path = $"/{task.Id}/";
-            project.Path = $"/{project.Id}/";
+            task.PlaceUnder((WorkItem?)null);
+            project.PlaceUnder((WorkItem?)null);
             db.WorkItemUnits.AddRange(
                 new WorkItemUnit { RegionId = D.RegionId, WorkItemId = task.Id, UnitId = unitA.Id, UnitPath = unitA.Path },
                 new WorkItemUnit { RegionId = D.RegionId, WorkItemId = project.Id, UnitId = unitA.Id, UnitPath = unitA.Path });

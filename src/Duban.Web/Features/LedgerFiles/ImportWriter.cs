@@ -192,9 +192,7 @@ internal sealed class ImportWriter(DubanDb db, ImportActor actor, ImportRequest 
         MergeMilestones(item, row.Get<List<MilestoneText>>("milestones") ?? []);
         if (isNew)
         {
-            item.CadenceKind = request.Kind == WorkItemKind.KeyProject ? CadenceKind.Monthly : CadenceKind.Weekly;
-            item.CadenceDay = 5;
-            item.CadenceHour = request.Kind == WorkItemKind.KeyProject ? 17 : 15;
+            item.ReportOn(ReportingCadence.DefaultFor(request.Kind));
             item.Status = request.Kind == WorkItemKind.KeyProject ? WorkItemStatus.InProgress : item.StartDate > actor.Today ? WorkItemStatus.NotStarted : WorkItemStatus.InProgress;
             item.ScheduleReports(actor.UtcNow, actor.Zone);
         }
@@ -411,7 +409,7 @@ internal sealed class ImportWriter(DubanDb db, ImportActor actor, ImportRequest 
         foreach (var item in items)
         {
             item.Id = byName[item.Name];
-            item.Path = "/" + Text(item.Id) + "/";
+            item.PlaceUnder((WorkItem?)null);
             foreach (var m in item.Milestones)
             {
                 m.WorkItemId = item.Id;

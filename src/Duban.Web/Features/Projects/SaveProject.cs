@@ -75,9 +75,9 @@ public sealed class SaveProject(DubanDb db, SaveTask save, WorkContext work, ISt
             LiaisonId = input.StewardId,
             StartDate = start,
             Deadline = input.Deadline,
-            Cadence = CadenceKind.Monthly,
-            CadenceDay = 5,
-            CadenceHour = 17,
+            Cadence = ReportingCadence.DefaultFor(WorkItemKind.KeyProject).Kind,
+            CadenceDay = ReportingCadence.DefaultFor(WorkItemKind.KeyProject).Day,
+            CadenceHour = ReportingCadence.DefaultFor(WorkItemKind.KeyProject).Hour,
             Milestones = input.Milestones,
         };
 

@@ -1,6 +1,7 @@
 using Duban.Data;
 using Duban.Domain.Access;
 using Duban.Domain.Organisation;
+using Duban.Domain.Work;
 using Duban.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -68,7 +69,7 @@ public sealed class EditModel(DubanDb db, WorkContext work, SaveTask save, IStri
                 return NotFound();
             }
 
-            Input = new TaskInput { LedgerId = ledgerId, ParentId = parentId, StartDate = work.Today, CadenceDay = 5, CadenceHour = 15 };
+            Input = new TaskInput { LedgerId = ledgerId, ParentId = parentId, StartDate = work.Today, Cadence = ReportingCadence.DefaultFor(WorkItemKind.Task).Kind, CadenceDay = ReportingCadence.DefaultFor(WorkItemKind.Task).Day, CadenceHour = ReportingCadence.DefaultFor(WorkItemKind.Task).Hour };
         }
 
         await LoadChoicesAsync(ct);

@@ -234,10 +234,8 @@ public sealed class SaveTask(DubanDb db, WorkContext work, RecomputeLights light
         }
 
         await db.SaveChangesAsync(ct);
-        var path = (parent?.Path ?? "/") + item.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) + "/";
-        if (item.Path != path)
+        if (item.PlaceUnder(parent))
         {
-            item.Path = path;
             await db.SaveChangesAsync(ct);
         }
 
@@ -279,7 +277,7 @@ public sealed class SaveTask(DubanDb db, WorkContext work, RecomputeLights light
         item.LightSince = utcNow;
         void WithId()
         {
-            item.Path = (parent?.Path ?? "/") + item.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) + "/";
+            item.PlaceUnder(parent);
             db.WorkItemUnits.AddRange(support.Select(u => new WorkItemUnit { WorkItemId = item.Id, UnitId = u.Id, UnitPath = u.Path, RegionId = item.RegionId }));
             if (item.Light != item.PreviousLight)
             {
@@ -339,12 +337,7 @@ public sealed class SaveTask(DubanDb db, WorkContext work, RecomputeLights light
         return calendar;
     }
 
-    private static ReportingCadence Cadence(TaskInput input) => input.Cadence switch
-    {
-        CadenceKind.None => ReportingCadence.None,
-        CadenceKind.Weekly or CadenceKind.Biweekly => new(input.Cadence, input.CadenceDay ?? 5, input.CadenceHour ?? 15),
-        _ => new(input.Cadence, input.CadenceDay ?? 25, input.CadenceHour ?? 17),
-    };
+    private static ReportingCadence Cadence(TaskInput input) => ReportingCadence.Of(input.Cadence, input.CadenceDay, input.CadenceHour);
 
     private string? Text(string? value, int max, string field, ValidationErrors errors, bool required = false)
     {
