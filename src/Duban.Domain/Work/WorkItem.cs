@@ -100,7 +100,8 @@ public sealed class WorkItem : IRegionOwned, IAudited
     /// <summary>For a problem (问题清单): what blocks the work.</summary>
     public ProblemCause? ProblemCause { get; set; }
 
-    public WorkItemStatus Status { get; set; } = WorkItemStatus.InProgress;
+    /// <summary>Changed only by the item's own transitions (<see cref="Begin"/>, <see cref="Request"/>, <see cref="Approve"/>, …); tests seed it directly.</summary>
+    public WorkItemStatus Status { get; internal set; } = WorkItemStatus.InProgress;
     public int? Percent { get; set; }
     public DateTime? LastReportAt { get; set; }
 
@@ -115,15 +116,45 @@ public sealed class WorkItem : IRegionOwned, IAudited
     public DateOnly? NextMilestoneDue { get; set; }
     public string? NextMilestoneName { get; set; }
 
-    public Light Light { get; set; } = Light.Grey;
-    public LightReason LightReason { get; set; } = LightReason.NotStarted;
-    public DateOnly? LightReasonDate { get; set; }
-    public string? LightReasonText { get; set; }
-    public int? LightReasonNumber { get; set; }
-    public DateTime? LightSince { get; set; }
+    // The light is written by the recompute in the database and, for an item being created, by Show.
+    public Light Light { get; internal set; } = Light.Grey;
+    public LightReason LightReason { get; internal set; } = LightReason.NotStarted;
+    public DateOnly? LightReasonDate { get; internal set; }
+    public string? LightReasonText { get; internal set; }
+    public int? LightReasonNumber { get; internal set; }
+    public DateTime? LightSince { get; internal set; }
 
     /// <summary>The light before the latest recompute that rewrote the row; the recompute uses it to record what changed.</summary>
-    public Light PreviousLight { get; set; } = Light.Grey;
+    public Light PreviousLight { get; internal set; } = Light.Grey;
+
+    /// <summary>
+    /// A new item starts as the rules say: not started before its start date, in progress from it. A key project
+    /// then follows its stage (<see cref="FollowStage"/>).
+    /// </summary>
+    public void Begin(DateOnly today) => Status = StartDate > today ? WorkItemStatus.NotStarted : WorkItemStatus.InProgress;
+
+    /// <summary>A key project's status follows its stage (not started before signing-off work begins, and so on).</summary>
+    public void FollowStage(Projects.Project project)
+    {
+        ArgumentNullException.ThrowIfNull(project);
+        Status = project.StatusFor(Status);
+    }
+
+    /// <summary>
+    /// Shows a light computed by <see cref="LightRules.Evaluate"/>, as the recompute would write it: the colour
+    /// before is kept, and "since" moves only when the colour changes (or the item was never lit).
+    /// </summary>
+    public void Show(LightResult lit, DateTime utcNow)
+    {
+        ArgumentNullException.ThrowIfNull(lit);
+        LightSince = lit.Light != Light || LightSince is null ? utcNow : LightSince;
+        PreviousLight = Light;
+        Light = lit.Light;
+        LightReason = lit.Reason;
+        LightReasonDate = lit.ReasonDate;
+        LightReasonText = lit.ReasonText;
+        LightReasonNumber = lit.ReasonNumber;
+    }
 
     public DateOnly? ExemptUntil { get; set; }
     public string? ExemptReason { get; set; }

@@ -107,13 +107,11 @@ public static class DemoProjects
                 LeaderId = people.First(p => p.Name == plan.Leader).Id,
                 LiaisonId = steward?.Id,
                 StartDate = project.StartPlanned.Value,
-                CadenceKind = CadenceKind.Monthly,
-                CadenceDay = 5,
-                CadenceHour = 17,
-                Status = project.StatusFor(WorkItemStatus.NotStarted),
                 CreatedAt = utcNow,
                 PlannedStartMonth = project.PlannedStartMonthWhileNotStarted,
             };
+            item.ReportOn(ReportingCadence.DefaultFor(WorkItemKind.KeyProject));
+            item.FollowStage(project);
             item.ScheduleReports(utcNow, TimeZoneInfo.FindSystemTimeZoneById(Domain.RegionClock.DefaultTimeZoneId));
             if (plan.StartedOffset is not null)
             {
@@ -185,13 +183,16 @@ public static class DemoProjects
                 LiaisonId = people.FirstOrDefault(p => p.UnitId == unit.Id && p.Title == "联络员")?.Id,
                 StartDate = today.AddDays(offset - 20),
                 Deadline = today.AddDays(offset),
-                Status = closed ? WorkItemStatus.Closed : WorkItemStatus.InProgress,
-                ClosedOn = closed ? today.AddDays(offset - 2) : null,
                 CreatedAt = utcNow,
             };
             db.WorkItems.Add(problem);
             await db.SaveChangesAsync();
             problem.PlaceUnder(parent);
+            if (closed)
+            {
+                db.Reviews.Add(DemoWork.ClosedOut(problem, unit.Name, today.AddDays(offset - 2), utcNow.AddDays(offset - 2)));
+            }
+
             await db.SaveChangesAsync();
         }
 

@@ -86,14 +86,11 @@ public static class DemoWork
                     YearEnd => today.AddDays(Math.Max(yearEnd, 10)),
                     { } d => today.AddDays(d),
                 },
-                CadenceKind = plan.Cadence,
-                CadenceDay = plan.Cadence is CadenceKind.Weekly or CadenceKind.Biweekly ? 5 : 25,
-                CadenceHour = plan.Cadence is CadenceKind.Weekly or CadenceKind.Biweekly ? 15 : 17,
-                Status = plan.Status,
                 Percent = plan.Percent,
                 CreatedAt = utcNow,
-                ClosedOn = plan.Status == WorkItemStatus.Closed ? today.AddDays(-20) : null,
             };
+            item.ReportOn(ReportingCadence.Default(plan.Cadence));
+            item.Begin(today);
             item.Milestones.AddRange(plan.Milestones.Select((m, i) => new Milestone
             {
                 RegionId = regionId,
@@ -105,14 +102,19 @@ public static class DemoWork
 
             // The next report is due after now, or — for work whose unit has gone quiet — some periods back.
             item.ScheduleReports(utcNow.AddDays(plan.MissedReports * -7 - (plan.MissedReports > 0 ? 1 : 0)), zone);
-            if (plan.Status == WorkItemStatus.Closed)
-            {
-                item.NextReportDueAt = null;
-            }
-
             db.WorkItems.Add(item);
             await db.SaveChangesAsync();
             item.PlaceUnder(plan.Parent is null ? null : created[plan.Parent]);
+
+            // Finished and paused work got there the way real work does: through the item's own transitions.
+            if (plan.Status == WorkItemStatus.Paused)
+            {
+                item.Pause();
+            }
+            else if (plan.Status == WorkItemStatus.Closed)
+            {
+                db.Reviews.Add(ClosedOut(item, lead.Name, today.AddDays(-20), utcNow.AddDays(-20)));
+            }
             if (plan.Support is { } support)
             {
                 db.WorkItemUnits.Add(new WorkItemUnit { WorkItemId = item.Id, UnitId = units[support].Id, UnitPath = units[support].Path, RegionId = regionId });
@@ -160,7 +162,7 @@ public static class DemoWork
                 });
                 if (kind == ReviewKind.CloseOut)
                 {
-                    item.Status = WorkItemStatus.CloseOutPending;
+                    item.Request(ReviewKind.CloseOut, "已通过省级评审并挂牌，申请销号。", null, 0, false, today);
                 }
             }
 
@@ -172,6 +174,30 @@ public static class DemoWork
 
         // Today's reminders at once, so the demo's inboxes are not empty until the first hourly run.
         await services.GetRequiredService<Features.Notices.SendReminders>().RunAsync(regionId);
+    }
+
+    /// <summary>A close-out applied for and approved on the day given, through the item's own rules.</summary>
+    internal static Review ClosedOut(WorkItem item, string by, DateOnly on, DateTime at)
+    {
+        var review = new Review
+        {
+            RegionId = item.RegionId,
+            WorkItemId = item.Id,
+            Kind = ReviewKind.CloseOut,
+            Status = ReviewStatus.Pending,
+            Statement = "各项任务已全部完成，申请销号。",
+            RequestedAt = at.AddDays(-2),
+            RequestedByName = by,
+        };
+        if (item.Approve(review, on) is { } refused)
+        {
+            throw new InvalidOperationException($"The demo's {item.Name} cannot be closed out: {refused}");
+        }
+
+        review.Status = ReviewStatus.Approved;
+        review.ReviewedAt = at;
+        review.ReviewedByName = "县委督查室";
+        return review;
     }
 }
 

@@ -193,7 +193,8 @@ internal sealed class ImportWriter(DubanDb db, ImportActor actor, ImportRequest 
         if (isNew)
         {
             item.ReportOn(ReportingCadence.DefaultFor(request.Kind));
-            item.Status = request.Kind == WorkItemKind.KeyProject ? WorkItemStatus.InProgress : item.StartDate > actor.Today ? WorkItemStatus.NotStarted : WorkItemStatus.InProgress;
+            // A task starts as its start date says; a project's status follows its stage (below).
+            item.Begin(actor.Today);
             item.ScheduleReports(actor.UtcNow, actor.Zone);
         }
     }
@@ -299,7 +300,7 @@ internal sealed class ImportWriter(DubanDb db, ImportActor actor, ImportRequest 
             }
         }
 
-        item.Status = project.StatusFor(item.Status);
+        item.FollowStage(project);
         item.PlannedStartMonth = project.PlannedStartMonthWhileNotStarted;
         if (isNew)
         {

@@ -194,7 +194,7 @@ public sealed class ProjectActions(DubanDb db, WorkContext work, RecomputeLights
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        item.Status = project.StatusFor(item.Status);
+        item.FollowStage(project);
         await RefreshAsync(item, project, ct);
         await transaction.CommitAsync(ct);
         return Outcome<Project>.Ok(project);

@@ -106,7 +106,7 @@ public sealed class SaveProject(DubanDb db, SaveTask save, WorkContext work, ISt
             project.StartPlanned = input.StartPlanned;
             project.ProducingPlanned = input.ProducingPlanned;
             project.AtCapacityPlanned = input.AtCapacityPlanned;
-            item.Status = project.StatusFor(isNew ? WorkItemStatus.NotStarted : item.Status);
+            item.FollowStage(project);
             item.PlannedStartMonth = project.PlannedStartMonthWhileNotStarted;
             await Task.CompletedTask;
         });

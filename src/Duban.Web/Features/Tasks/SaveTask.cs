@@ -195,7 +195,7 @@ public sealed class SaveTask(DubanDb db, WorkContext work, RecomputeLights light
         item.Tags = tags;
         if (isNew)
         {
-            item.Status = start > work.Today ? WorkItemStatus.NotStarted : WorkItemStatus.InProgress;
+            item.Begin(work.Today);
         }
 
         if (rescheduled)
@@ -268,13 +268,7 @@ public sealed class SaveTask(DubanDb db, WorkContext work, RecomputeLights light
         item.NextMilestoneDue = next?.Due;
         item.NextMilestoneName = next?.Name;
         var lit = LightRules.Evaluate(item.Facts(), LightMoment.For(utcNow, TimeZoneInfo.FindSystemTimeZoneById(known.TimeZoneId), settings, calendar));
-        item.PreviousLight = Light.Grey;
-        item.Light = lit.Light;
-        item.LightReason = lit.Reason;
-        item.LightReasonDate = lit.ReasonDate;
-        item.LightReasonText = lit.ReasonText;
-        item.LightReasonNumber = lit.ReasonNumber;
-        item.LightSince = utcNow;
+        item.Show(lit, utcNow);
         void WithId()
         {
             item.PlaceUnder(parent);
