@@ -321,10 +321,14 @@ public static class XlsxReader
                     column = 0;
                     break;
                 case "c":
-                    column = CellReference.TryParse(xml.GetAttribute("r"), out var cr, out var cc) ? cc : column + 1;
-                    if (cr > 0)
+                    if (CellReference.TryParse(xml.GetAttribute("r"), out var cr, out var cc))
                     {
-                        row = cr;
+                        (row, column) = (cr, cc);
+                    }
+                    else
+                    {
+                        // No usable reference: the next cell of the row, as Excel reads a cell without one.
+                        column++;
                     }
 
                     if (ReadCell(xml, strings, dateStyles, limits, sheet.Name, row) is { } cell && !cell.IsBlank)

@@ -32,7 +32,13 @@ public enum FieldType
 /// for it. A synonym written "=项目" counts only as the whole header: "项目来源" and "投资方所在地" are not the
 /// project's name or place.
 /// </summary>
-public sealed record LedgerField(string Name, FieldType Type, string Label, params string[] Synonyms);
+public sealed record LedgerField(string Name, FieldType Type, string Label, params string[] Synonyms)
+{
+    /// <summary>The synonyms normalized once: those that must be the whole header, and those a header may contain.</summary>
+    internal (string[] Whole, string[] Contained) Normalized { get; } = (
+        Synonyms.Select(s => HeaderText.Normalize(s.TrimStart('='))).ToArray(),
+        Synonyms.Where(s => !s.StartsWith('=')).Select(s => HeaderText.Normalize(s)).Where(s => s.Length >= 2).ToArray());
+}
 
 /// <summary>
 /// The fields of each kind of ledger, with the header texts offices use for them. Headers are compared after
@@ -100,6 +106,27 @@ public static partial class LedgerFields
     /// field of the project and is left unmapped.
     /// </summary>
     public static LedgerField? Match(LedgerKind kind, string header, string? group = null)
+    {
+        ArgumentNullException.ThrowIfNull(header);
+        var key = (kind, header, group);
+        if (Matches.TryGetValue(key, out var known))
+        {
+            return known;
+        }
+
+        var found = MatchUncached(kind, header, group);
+        if (Matches.Count < 20_000)
+        {
+            Matches[key] = found;
+        }
+
+        return found;
+    }
+
+    /// <summary>Headers repeat in every row scanned and every file of a region: each is worked out once.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(LedgerKind, string, string?), LedgerField?> Matches = new();
+
+    private static LedgerField? MatchUncached(LedgerKind kind, string header, string? group)
     {
         var text = HeaderText.Normalize(header);
         var own = text.Length == 0 ? null : MatchText(kind, text);
@@ -190,7 +217,7 @@ public static partial class LedgerFields
         var fields = For(kind);
         foreach (var field in fields)
         {
-            if (field.Synonyms.Any(s => HeaderText.Normalize(s.TrimStart('=')) == text))
+            if (field.Normalized.Whole.Contains(text, StringComparer.Ordinal))
             {
                 return field;
             }
@@ -218,10 +245,9 @@ public static partial class LedgerFields
         var bestScore = 0;
         foreach (var field in fields)
         {
-            foreach (var synonym in field.Synonyms.Where(s => !s.StartsWith('=')))
+            foreach (var s in field.Normalized.Contained)
             {
-                var s = HeaderText.Normalize(synonym);
-                if (s.Length < 2 || !text.Contains(s, StringComparison.Ordinal))
+                if (!text.Contains(s, StringComparison.Ordinal))
                 {
                     continue;
                 }

@@ -124,26 +124,11 @@ public static partial class LedgerReader
     }
 
     /// <summary>
-    /// The field the region's template saved for this column: by its group and header, or by the header alone when
-    /// that says something by itself (a template saved before groups were read, or the group's wording changed).
+    /// The field the region's template saved for this column, by its group and header: under another group the
+    /// same words mean something else ("形象进度" under "年度计划" is the year's target, not the progress made).
     /// </summary>
-    private static string? Saved(LedgerKind kind, string header, string? group, IReadOnlyDictionary<string, string>? template)
-    {
-        if (template is null)
-        {
-            return null;
-        }
-
-        if (template.TryGetValue(TemplateKey(header, group), out var saved) && LedgerFields.Find(kind, saved) is not null)
-        {
-            return saved;
-        }
-
-        var plain = HeaderText.Normalize(header);
-        return group is not null && plain.Length > 0 && !LedgerFields.NeedsGroup(plain) && template.TryGetValue(plain, out saved) && LedgerFields.Find(kind, saved) is not null
-            ? saved
-            : null;
-    }
+    private static string? Saved(LedgerKind kind, string header, string? group, IReadOnlyDictionary<string, string>? template) =>
+        template is not null && template.TryGetValue(TemplateKey(header, group), out var saved) && LedgerFields.Find(kind, saved) is not null ? saved : null;
 
     /// <summary>What a template remembers a column by: its normalized header, after its normalized group if it has one.</summary>
     public static string TemplateKey(string header, string? group)
@@ -228,8 +213,22 @@ public static partial class LedgerReader
             return false;
         }
 
-        var headers = below.Count(x => LedgerFields.Match(kind, x.Cell.Text, sheet.At(row, x.Column)?.Text) is not null || LedgerFields.NeedsGroup(HeaderText.Normalize(x.Cell.Text)));
+        var headers = below.Count(x => LedgerFields.Match(kind, x.Cell.Text, TopToTheLeft(sheet, row, x.Column)) is not null || LedgerFields.NeedsGroup(HeaderText.Normalize(x.Cell.Text)));
         return headers >= 2 && headers * 2 >= below.Count;
+    }
+
+    /// <summary>The header cell above a column, or the nearest one to its left when it is blank (a group written once).</summary>
+    private static string? TopToTheLeft(Sheet sheet, int row, int column)
+    {
+        for (var c = column; c >= 1; c--)
+        {
+            if (sheet.At(row, c)?.Text is { Length: > 0 } text && !string.IsNullOrWhiteSpace(text))
+            {
+                return text;
+            }
+        }
+
+        return null;
     }
 
     private static void MapColumns(Sheet sheet, LedgerParse parse, LedgerReadOptions options)
