@@ -565,8 +565,9 @@ public static partial class LedgerReader
             return;
         }
 
+        // A few hundred distinct words are a table to read; a sheet of thousands of them is flagged cell by cell anyway.
         var key = Values.WordKey(text);
-        if (key.Length > 0 && key.Length <= 40 && !parse.Words.Any(w => w.Field == field.Name && w.Text == key))
+        if (key.Length > 0 && key.Length <= 40 && parse.Words.Count < 200 && !parse.Words.Any(w => w.Field == field.Name && w.Text == key))
         {
             parse.Words.Add(new WordReading(field.Name, key, read.Failed ? null : read.Value));
         }
