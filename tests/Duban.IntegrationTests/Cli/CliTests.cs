@@ -287,6 +287,14 @@ public sealed class CliTests : IDisposable
         Assert.DoesNotContain("seeded", again.Err, StringComparison.Ordinal);
         Assert.Contains("包联县领导 → leader", again.Out, StringComparison.Ordinal);
         Assert.Contains("终止", again.Out, StringComparison.Ordinal);
+
+        // A file cut in half: its error in the language asked for, exit 1, no stack trace.
+        var whole = await File.ReadAllBytesAsync(Path.Combine(AppContext.BaseDirectory, relative));
+        await File.WriteAllBytesAsync(Path.Combine(dir, "cut.xlsx"), whole[..(whole.Length / 2)]);
+        var cut = await RunAsync(TypedIn(dir, "Development", "import", "cut.xlsx", "--kind", "projects", "--lang", "en"));
+        Assert.Equal(1, cut.Exit);
+        Assert.Contains("The file is damaged or incomplete", cut.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", cut.Out + cut.Err, StringComparison.Ordinal);
     }
 
     [Fact]
