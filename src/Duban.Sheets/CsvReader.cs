@@ -6,7 +6,9 @@ namespace Duban.Sheets;
 /// <summary>
 /// Reads a .csv ledger into a <see cref="Sheet"/>: UTF-8 (with or without a BOM) or, as Excel and WPS save
 /// it on Chinese Windows, GB18030; comma- or tab-separated; quoted fields may hold commas and line breaks.
-/// Every value is text; the ledger reader decides what is a number or a date.
+/// A field that is a plain number written the way a spreadsheet writes it (2027.1, 46387, 12.5) is a number,
+/// as it was in the workbook the file was saved from — so a date column's 2027.1 is as doubtful here as there;
+/// everything else is text, and the ledger reader decides what it is.
 /// </summary>
 public static class CsvReader
 {
@@ -87,7 +89,7 @@ public static class CsvReader
                         throw new SheetException(SheetError.TooManyColumns, $"{sheetName}!{CellReference.Of(row, column)}");
                     }
 
-                    sheet.Set(row, column, new SheetCell(field.ToString()));
+                    sheet.Set(row, column, Cell(field.ToString(), wasQuoted));
                 }
 
                 field.Clear();
@@ -119,6 +121,13 @@ public static class CsvReader
 
         return new Workbook([sheet]);
     }
+
+    /// <summary>A field as a cell: a number when it reads back exactly as written ("001" and "2026.10" stay text).</summary>
+    private static SheetCell Cell(string text, bool quoted) =>
+        !quoted && text.Length <= 17 && double.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number)
+            && number.ToString("R", CultureInfo.InvariantCulture) == text
+            ? new SheetCell(text, number)
+            : new SheetCell(text);
 
     private static void Append(StringBuilder field, char c, SheetLimits limits, string sheetName, int row)
     {

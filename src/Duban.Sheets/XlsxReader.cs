@@ -68,11 +68,16 @@ public static class XlsxReader
         var baseDir = workbookEntry.FullName[..(workbookEntry.FullName.LastIndexOf('/') + 1)];
         var rels = ReadRelationships(zip, baseDir + "_rels/" + workbookEntry.Name + ".rels", baseDir, budget);
         var sheets = new List<(string Name, string Target, bool Hidden)>();
+        var date1904 = false;
         using (var xml = Open(workbookEntry, budget))
         {
             while (xml.Read())
             {
-                if (xml.NodeType == XmlNodeType.Element && xml.LocalName == "sheet")
+                if (xml.NodeType == XmlNodeType.Element && xml.LocalName == "workbookPr")
+                {
+                    date1904 = xml.GetAttribute("date1904") is "1" or "true";
+                }
+                else if (xml.NodeType == XmlNodeType.Element && xml.LocalName == "sheet")
                 {
                     var name = xml.GetAttribute("name") ?? "Sheet";
                     var id = xml.GetAttribute("id", RelNs) ?? xml.GetAttribute("id", StrictRelNs);
@@ -99,7 +104,7 @@ public static class XlsxReader
             var sheet = new Sheet(name, hidden);
             if (entry is not null)
             {
-                ReadSheet(entry, sheet, strings, dateStyles, limits, budget);
+                ReadSheet(entry, sheet, strings, dateStyles, limits, budget, date1904);
             }
 
             result.Add(sheet);
@@ -297,7 +302,7 @@ public static class XlsxReader
         return false;
     }
 
-    private static void ReadSheet(ZipArchiveEntry entry, Sheet sheet, List<string> strings, HashSet<int> dateStyles, SheetLimits limits, Budget budget)
+    private static void ReadSheet(ZipArchiveEntry entry, Sheet sheet, List<string> strings, HashSet<int> dateStyles, SheetLimits limits, Budget budget, bool date1904)
     {
         using var xml = Open(entry, budget);
         var row = 0;
@@ -316,14 +321,24 @@ public static class XlsxReader
                     column = 0;
                     break;
                 case "c":
-                    column = CellReference.TryParse(xml.GetAttribute("r"), out var cr, out var cc) ? cc : column + 1;
-                    if (cr > 0)
+                    if (CellReference.TryParse(xml.GetAttribute("r"), out var cr, out var cc))
                     {
-                        row = cr;
+                        (row, column) = (cr, cc);
+                    }
+                    else
+                    {
+                        // No usable reference: the next cell of the row, as Excel reads a cell without one.
+                        column++;
                     }
 
                     if (ReadCell(xml, strings, dateStyles, limits, sheet.Name, row) is { } cell && !cell.IsBlank)
                     {
+                        // A workbook from a Mac may count its dates from 1904: every date cell reads as the 1900 count does.
+                        if (date1904 && cell is { IsDate: true, Number: { } serial })
+                        {
+                            cell = cell with { Number = serial + 1462 };
+                        }
+
                         if (row > limits.MaxRows)
                         {
                             throw new SheetException(SheetError.TooManyRows, $"{sheet.Name}!{row}");

@@ -25,9 +25,9 @@ public static class Investment
         return curve is { Count: 12 } ? curve[months - 1] : months * 100 / 12;
     }
 
-    /// <summary>Done as a share of the plan, in points; null without a plan.</summary>
+    /// <summary>Done as a share of the plan, in points; null without a plan. A plan of a few yuan against millions done stops at int.MaxValue rather than overflowing.</summary>
     public static int? Completion(decimal done, decimal? plan) =>
-        plan is > 0 ? (int)decimal.Floor(done * 100m / plan.Value) : null;
+        plan is > 0 ? (int)decimal.Clamp(decimal.Floor(done * 100m / plan.Value), int.MinValue, int.MaxValue) : null;
 
     /// <summary>How many points the investment is behind time (negative when ahead); null without a plan.</summary>
     public static int? Gap(int timeProgress, int? completion) => completion is { } c ? timeProgress - c : null;

@@ -87,7 +87,8 @@ public static partial class HeaderText
     [GeneratedRegex(@"（[^（）]*(万元|亿元|元|%|万|亿|个|㎡|平方米|公里|人)[^（）]*）")]
     private static partial Regex UnitInBrackets();
 
-    [GeneratedRegex(@"^((\d{4})年?(度)?)?((\d{1,2})(-|至|到)?)?(\d{1,2})?月?(份|底|末)?(止)?(累计)?|^(截至|截止|截止到|至)(\d{4}年)?\d{1,2}月(底|末)?(止)?")]
+    // "截至…" first: the other alternative also matches the empty string, and the first alternative that matches wins.
+    [GeneratedRegex(@"^(截至|截止|截止到|至)(\d{4}年)?\d{1,2}月(底|末)?(止)?(累计)?|^((\d{4})年?(度)?)?((\d{1,2})(-|至|到)?)?(\d{1,2})?月?(份|底|末)?(止)?(累计)?")]
     private static partial Regex PeriodPrefix();
 
     [GeneratedRegex(@"(?<unit>万元|亿元|元)")]

@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace Duban.Sheets.Ledgers;
 
 /// <summary>What a ledger holds: tasks (任务清单) or key projects (重点项目台账).</summary>
@@ -25,14 +27,24 @@ public enum FieldType
     Ignored,
 }
 
-/// <summary>A field a column can be mapped to: its name in code (camelCase, from the glossary) and the headers offices use for it.</summary>
-public sealed record LedgerField(string Name, FieldType Type, string Label, params string[] Synonyms);
+/// <summary>
+/// A field a column can be mapped to: its name in code (camelCase, from the glossary) and the headers offices use
+/// for it. A synonym written "=项目" counts only as the whole header: "项目来源" and "投资方所在地" are not the
+/// project's name or place.
+/// </summary>
+public sealed record LedgerField(string Name, FieldType Type, string Label, params string[] Synonyms)
+{
+    /// <summary>The synonyms normalized once: those that must be the whole header, and those a header may contain.</summary>
+    internal (string[] Whole, string[] Contained) Normalized { get; } = (
+        Synonyms.Select(s => HeaderText.Normalize(s.TrimStart('='))).ToArray(),
+        Synonyms.Where(s => !s.StartsWith('=')).Select(s => HeaderText.Normalize(s)).Where(s => s.Length >= 2).ToArray());
+}
 
 /// <summary>
 /// The fields of each kind of ledger, with the header texts offices use for them. Headers are compared after
 /// <see cref="HeaderText.Normalize"/>: exact synonyms first, then the longest synonym the header contains.
 /// </summary>
-public static class LedgerFields
+public static partial class LedgerFields
 {
     public static readonly LedgerField Number = new("number", FieldType.Text, "序号", "序号", "编号", "项目编号", "任务编号", "No");
     public static readonly LedgerField Leader = new("leader", FieldType.Person, "责任领导", "责任领导", "分管领导", "牵头领导", "包联领导", "县级领导", "联系领导", "责任县领导", "分管县领导", "包抓领导");
@@ -41,7 +53,7 @@ public static class LedgerFields
     public static readonly IReadOnlyList<LedgerField> Tasks =
     [
         Number,
-        new("name", FieldType.Text, "重点任务", "重点任务", "任务名称", "工作任务", "重点工作", "任务", "事项", "事项名称", "工作事项", "重点工作任务", "工作内容", "任务内容"),
+        new("name", FieldType.Text, "重点任务", "重点任务", "任务名称", "工作任务", "重点工作", "=任务", "=事项", "事项名称", "工作事项", "重点工作任务", "工作内容", "任务内容"),
         new("content", FieldType.Text, "具体目标", "具体目标", "目标任务", "具体目标（量化指标）", "目标要求", "工作目标", "量化指标", "具体内容", "主要内容", "任务目标", "目标值"),
         new("milestones", FieldType.Milestones, "时间节点", "时间节点", "节点安排", "推进计划", "时间安排", "进度安排", "节点目标"),
         Leader,
@@ -50,28 +62,28 @@ public static class LedgerFields
         new("deadline", FieldType.Date, "完成时限", "完成时限", "完成时间", "时限要求", "办结时限", "截止时间", "时限"),
         new("progress", FieldType.Text, "进展情况", "进展情况", "工作进展", "推进情况", "完成情况", "进度情况", "目前进展", "落实情况"),
         new("problems", FieldType.Text, "存在问题及下步打算", "存在问题及下步打算", "存在问题", "问题及困难", "存在困难", "下步打算", "存在问题及下步措施"),
-        new("liaison", FieldType.Person, "联络员", "联络员", "责任人", "具体责任人", "经办人"),
+        new("liaison", FieldType.Person, "联络员", "联络员", "责任人", "具体责任人", "经办人", "联系人", "负责人"),
         new("light", FieldType.Ignored, "亮灯", "亮灯", "亮灯情况", "状态"),
     ];
 
     public static readonly IReadOnlyList<LedgerField> Projects =
     [
         Number,
-        new("name", FieldType.Text, "项目名称", "项目名称", "项目名称及建设内容", "项目", "项目名"),
+        new("name", FieldType.Text, "项目名称", "项目名称", "项目名称及建设内容", "=项目", "=项目名"),
         new("scale", FieldType.Text, "建设内容及规模", "建设内容及规模", "建设内容", "建设规模及内容", "主要建设内容", "建设规模"),
         new("nature", FieldType.Nature, "建设性质", "建设性质", "项目性质", "性质"),
         new("years", FieldType.Years, "建设起止年限", "建设起止年限", "起止年限", "建设年限", "建设周期"),
         new("totalInvestment", FieldType.Amount, "总投资", "总投资", "计划总投资", "项目总投资", "总投资额"),
-        new("annualPlan", FieldType.Amount, "年度计划投资", "年度计划投资", "年计划投资", "计划投资", "本年计划投资", "年度投资计划"),
-        new("completedToDate", FieldType.Amount, "累计完成投资", "累计完成投资", "完成投资", "本年完成投资", "实际完成投资", "已完成投资"),
-        new("completionRate", FieldType.Ignored, "完成率", "完成率", "投资完成率", "完成比例"),
+        new("annualPlan", FieldType.Amount, "年度计划投资", "年度计划投资", "年计划投资", "计划投资", "本年计划投资", "年度投资计划", "年度计划", "年计划", "本年计划", "年度计划额", "年度投资"),
+        new("completedToDate", FieldType.Amount, "累计完成投资", "累计完成投资", "完成投资", "本年完成投资", "实际完成投资", "已完成投资", "累计完成额", "完成额"),
+        new("completionRate", FieldType.Ignored, "完成率", "完成率", "投资完成率", "完成比例", "完成进度"),
         new("physicalProgress", FieldType.Text, "形象进度", "形象进度", "项目进展", "进展情况", "工程进度", "目前进展"),
         new("stage", FieldType.Stage, "项目阶段", "项目阶段", "阶段", "所处阶段", "项目状态", "推进阶段"),
         new("problems", FieldType.Text, "存在问题", "存在问题", "存在的问题", "问题及困难", "需协调解决的问题", "存在问题及建议"),
         Leader,
-        new("leadUnit", FieldType.Unit, "责任单位", "责任单位", "牵头单位", "主责单位", "责任部门", "牵头部门"),
-        new("steward", FieldType.Person, "项目管家", "项目管家", "包联干部", "服务专员", "项目专员", "联络员"),
-        new("town", FieldType.Unit, "所在乡镇（街道）", "所在乡镇（街道）", "所在乡镇", "所在地", "建设地点", "项目地点", "所属乡镇"),
+        new("leadUnit", FieldType.Unit, "责任单位", "责任单位", "牵头单位", "主责单位", "责任部门", "牵头部门", "对接单位"),
+        new("steward", FieldType.Person, "项目管家", "项目管家", "包联干部", "服务专员", "项目专员", "联络员", "联系人"),
+        new("town", FieldType.Unit, "所在乡镇（街道）", "所在乡镇（街道）", "所在乡镇", "=所在地", "项目所在地", "建设地点", "项目地点", "所属乡镇"),
         new("coordinates", FieldType.Coordinates, "经纬度", "经纬度", "坐标", "项目坐标"),
         new("plannedStart", FieldType.Date, "计划开工时间", "计划开工时间", "开工时间", "计划开工"),
         new("plannedEnd", FieldType.Date, "计划竣工时间", "计划竣工时间", "竣工时间", "计划竣工", "完成时限"),
@@ -84,39 +96,184 @@ public static class LedgerFields
     public static LedgerField? Find(LedgerKind kind, string name) =>
         name == Ignored.Name ? Ignored : For(kind).FirstOrDefault(f => f.Name == name);
 
-    /// <summary>The field a header names: an exact synonym, else the longest synonym it contains (at least two characters).</summary>
-    public static LedgerField? Match(LedgerKind kind, string header)
+    /// <summary>
+    /// The field a header names, read for its meaning rather than as one exact string: an exact synonym; a
+    /// leader's column whatever level it names (分管区领导, 县级包联领导, 包联县领导, 市级领导); for a header of
+    /// several parts (牵头单位及责任人) its first part; else the synonym it contains, preferring one it ends with
+    /// (Chinese puts the head word last: 累计完成率 is a rate, not an amount). Under a group header the group
+    /// gives the meaning: "投资额" under "年度计划" is the year's plan, "计划" and "完成" under "2026年" or
+    /// "1-9月累计完成" are the plan and the amount done; the year's planned content under "年度计划" is no
+    /// field of the project and is left unmapped.
+    /// </summary>
+    public static LedgerField? Match(LedgerKind kind, string header, string? group = null)
     {
-        var text = HeaderText.Normalize(header);
-        if (text.Length == 0)
+        ArgumentNullException.ThrowIfNull(header);
+        var key = (kind, header, group);
+        if (Matches.TryGetValue(key, out var known))
         {
-            return null;
+            return known;
         }
 
+        var found = MatchUncached(kind, header, group);
+        if (Matches.Count < 20_000)
+        {
+            Matches[key] = found;
+        }
+
+        return found;
+    }
+
+    /// <summary>Headers repeat in every row scanned and every file of a region: each is worked out once.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(LedgerKind, string, string?), LedgerField?> Matches = new();
+
+    private static LedgerField? MatchUncached(LedgerKind kind, string header, string? group)
+    {
+        var text = HeaderText.Normalize(header);
+        var own = text.Length == 0 ? null : MatchText(kind, text);
+        var groupText = string.IsNullOrWhiteSpace(group) ? null : HeaderText.Normalize(group);
+
+        // "牵头" and "配合" under "责任单位", "县级" under "责任领导": the group's head word completes the sub-header.
+        if (own is null && text.Length > 0 && groupText is { Length: >= 2 } && HeadWord().Match(groupText) is { Success: true } head)
+        {
+            own = MatchText(kind, text + head.Value);
+        }
+
+        if (kind != LedgerKind.Projects)
+        {
+            return own;
+        }
+
+        var period = Merge(HeaderText.Period(header), HeaderText.Period(group));
+        if (groupText is { Length: > 0 } && GroupAmount(kind, groupText, HeaderText.Period(group)) is { } meaning)
+        {
+            if (text.Length == 0 || GenericAmountWords.Contains(text))
+            {
+                return meaning;
+            }
+
+            if (own is { Type: FieldType.Amount } || own?.Name == "completionRate")
+            {
+                return own;
+            }
+
+            if (meaning.Name == "completedToDate" && DoneWords.Contains(text))
+            {
+                return meaning;
+            }
+
+            return meaning.Name == "annualPlan" ? null : own;
+        }
+
+        return own ?? PeriodWord(kind, text, period, header.Contains("累计", StringComparison.Ordinal) || (group?.Contains("累计", StringComparison.Ordinal) ?? false));
+    }
+
+    /// <summary>The year or month a header names, from itself or else from its group ("2026年" over "计划投资").</summary>
+    public static HeaderPeriod Merge(HeaderPeriod own, HeaderPeriod group) => new(own.Year ?? group.Year, own.ToMonth ?? group.ToMonth);
+
+    /// <summary>A normalized sub-header that means nothing without its group ("投资额", "计划", "完成").</summary>
+    public static bool NeedsGroup(string normalized) =>
+        GenericAmountWords.Contains(normalized) || PlanWords.Contains(normalized) || DoneWords.Contains(normalized);
+
+    /// <summary>Sub-headers that only say "an amount": the group above says which.</summary>
+    private static readonly HashSet<string> GenericAmountWords = new(StringComparer.Ordinal)
+    {
+        "投资", "投资额", "金额", "资金", "数额", "额度", "总额", "投资金额", "资金额", "万元", "亿元", "元", "完成额", "计划额", "合计",
+    };
+
+    private static readonly HashSet<string> PlanWords = new(StringComparer.Ordinal) { "计划", "年度计划", "年计划", "本年计划", "计划数", "全年计划", "年度目标任务" };
+
+    private static readonly HashSet<string> DoneWords = new(StringComparer.Ordinal) { "完成", "已完成", "实际完成", "累计完成", "完成情况", "完成数", "累计", "完成金额" };
+
+    /// <summary>What amount a group header names, if any: an amount field, or the plan or the amount done.</summary>
+    private static LedgerField? GroupAmount(LedgerKind kind, string group, HeaderPeriod period)
+    {
+        if (MatchText(kind, group) is { Type: FieldType.Amount } field)
+        {
+            return field;
+        }
+
+        if (PlanWords.Contains(group))
+        {
+            // A plan up to a month (1-9月计划) is not the year's plan.
+            return period.ToMonth is null ? Find(kind, "annualPlan") : null;
+        }
+
+        return DoneWords.Contains(group) ? Find(kind, "completedToDate") : null;
+    }
+
+    /// <summary>"计划" or "完成" with the period they belong to: "2026年计划", "1-9月累计完成", or under such a group.</summary>
+    private static LedgerField? PeriodWord(LedgerKind kind, string text, HeaderPeriod period, bool cumulative)
+    {
+        if (PlanWords.Contains(text) && period.Year is not null && period.ToMonth is null)
+        {
+            return Find(kind, "annualPlan");
+        }
+
+        return DoneWords.Contains(text) && (period.ToMonth is not null || period.Year is not null || cumulative) ? Find(kind, "completedToDate") : null;
+    }
+
+    private static LedgerField? MatchText(LedgerKind kind, string text)
+    {
         var fields = For(kind);
         foreach (var field in fields)
         {
-            if (field.Synonyms.Any(s => HeaderText.Normalize(s) == text))
+            if (field.Normalized.Whole.Contains(text, StringComparer.Ordinal))
             {
                 return field;
             }
         }
 
+        if (LeaderHeader().IsMatch(text))
+        {
+            return Leader;
+        }
+
+        // "牵头单位及责任人": the first part that names a field.
+        var parts = Parts().Split(text).Where(p => p.Length >= 2).ToList();
+        if (parts.Count > 1)
+        {
+            foreach (var part in parts)
+            {
+                if (MatchText(kind, part) is { } found)
+                {
+                    return found;
+                }
+            }
+        }
+
         LedgerField? best = null;
-        var bestLength = 1;
+        var bestScore = 0;
         foreach (var field in fields)
         {
-            foreach (var synonym in field.Synonyms)
+            foreach (var s in field.Normalized.Contained)
             {
-                var s = HeaderText.Normalize(synonym);
-                if (s.Length > bestLength && text.Contains(s, StringComparison.Ordinal))
+                if (!text.Contains(s, StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                var score = (text.EndsWith(s, StringComparison.Ordinal) ? 1000 : 0) + s.Length;
+                if (score > bestScore)
                 {
                     best = field;
-                    bestLength = s.Length;
+                    bestScore = score;
                 }
             }
         }
 
         return best;
     }
+
+    /// <summary>
+    /// A leader's column with its level and role in any order: 领导, 县领导, 分管区领导, 县级包联领导, 区级责任领导,
+    /// 市级领导, 包联县领导, 责任县领导, 分管副县长.
+    /// </summary>
+    [GeneratedRegex(@"^(分管|包联|包抓|责任|牵头|联系|挂点|挂钩|联挂|帮扶|主抓|督导|对口)?((省|市|县|区|镇|乡|街道)(级)?)?(分管|包联|包抓|责任|牵头|联系|挂点|挂钩|联挂|帮扶|主抓|督导|对口)?(领导|领导同志|负责同志|(副)?(省|市|县|区|镇|乡)长)$")]
+    private static partial Regex LeaderHeader();
+
+    [GeneratedRegex(@"(单位|部门|领导)$")]
+    private static partial Regex HeadWord();
+
+    [GeneratedRegex(@"及|与|和|、|/")]
+    private static partial Regex Parts();
 }

@@ -34,14 +34,15 @@ public static partial class LedgerReader
         ["content"] = 4000,
         ["scale"] = 2000,
         ["progress"] = 4000,
-        ["problems"] = 4000,
+        ["problems"] = 2000,
         ["physicalProgress"] = 4000,
         ["ownerCompany"] = 200,
-        ["leader"] = 100,
-        ["liaison"] = 100,
-        ["steward"] = 100,
-        ["leadUnit"] = 200,
-        ["town"] = 200,
+        ["leader"] = 50,
+        ["liaison"] = 50,
+        ["steward"] = 50,
+        ["leadUnit"] = 100,
+        ["town"] = 100,
+        ["supportingUnits"] = 100,
     };
 
     public static LedgerParse Read(Workbook book, LedgerKind kind, LedgerReadOptions? options = null)
@@ -106,27 +107,41 @@ public static partial class LedgerReader
         return (bestRow, bestScore);
     }
 
-    private static string? FieldFor(LedgerKind kind, string header, IReadOnlyDictionary<string, string>? template)
+    private static string? FieldFor(LedgerKind kind, string header, IReadOnlyDictionary<string, string>? template, string? group = null)
     {
         var normalized = HeaderText.Normalize(header);
-        if (normalized.Length == 0 || normalized.Length > 40)
+        if ((normalized.Length == 0 && group is null) || normalized.Length > 40)
         {
             return null;
         }
 
-        if (template is not null && template.TryGetValue(normalized, out var saved) && LedgerFields.Find(kind, saved) is not null)
+        if (Saved(kind, header, group, template) is { } saved)
         {
             return saved;
         }
 
-        return LedgerFields.Match(kind, header)?.Name;
+        return LedgerFields.Match(kind, header, group)?.Name;
+    }
+
+    /// <summary>
+    /// The field the region's template saved for this column, by its group and header: under another group the
+    /// same words mean something else ("形象进度" under "年度计划" is the year's target, not the progress made).
+    /// </summary>
+    private static string? Saved(LedgerKind kind, string header, string? group, IReadOnlyDictionary<string, string>? template) =>
+        template is not null && template.TryGetValue(TemplateKey(header, group), out var saved) && LedgerFields.Find(kind, saved) is not null ? saved : null;
+
+    /// <summary>What a template remembers a column by: its normalized header, after its normalized group if it has one.</summary>
+    public static string TemplateKey(string header, string? group)
+    {
+        var own = HeaderText.Normalize(header);
+        return group is null ? own : HeaderText.Normalize(group) + "|" + own;
     }
 
     private static void ReadSheet(Sheet sheet, int headerRow, LedgerParse parse, LedgerReadOptions options)
     {
         parse.Sheet = sheet.Name;
         parse.HeaderFirstRow = headerRow;
-        parse.HeaderLastRow = IsTwoRowHeader(sheet, headerRow) ? headerRow + 1 : headerRow;
+        parse.HeaderLastRow = IsTwoRowHeader(sheet, headerRow, parse.Kind) ? headerRow + 1 : headerRow;
 
         // Title and note rows above the header: the title names the year; notes state the unit and the date.
         var unitStated = false;
@@ -170,7 +185,7 @@ public static partial class LedgerReader
     }
 
     /// <summary>A header is two rows when a group header is merged across columns above its sub-headers, or cells are merged down into the next row.</summary>
-    private static bool IsTwoRowHeader(Sheet sheet, int row)
+    private static bool IsTwoRowHeader(Sheet sheet, int row, LedgerKind kind)
     {
         foreach (var m in sheet.Merges)
         {
@@ -191,49 +206,108 @@ public static partial class LedgerReader
             }
         }
 
-        return false;
+        // Without merges: a row of short texts only, at least two of them headers, under a header row.
+        var below = sheet.CellsOf(row + 1).ToList();
+        if (below.Count < 2 || below.Any(x => x.Cell.Number is not null) || below.Any(x => x.Cell.Text.Trim().Length > 20))
+        {
+            return false;
+        }
+
+        var headers = below.Count(x => LedgerFields.Match(kind, x.Cell.Text, TopToTheLeft(sheet, row, x.Column)) is not null || LedgerFields.NeedsGroup(HeaderText.Normalize(x.Cell.Text)));
+        return headers >= 2 && headers * 2 >= below.Count;
+    }
+
+    /// <summary>The header cell above a column, or the nearest one to its left when it is blank (a group written once).</summary>
+    private static string? TopToTheLeft(Sheet sheet, int row, int column)
+    {
+        for (var c = column; c >= 1; c--)
+        {
+            if (sheet.At(row, c)?.Text is { Length: > 0 } text && !string.IsNullOrWhiteSpace(text))
+            {
+                return text;
+            }
+        }
+
+        return null;
     }
 
     private static void MapColumns(Sheet sheet, LedgerParse parse, LedgerReadOptions options)
     {
         var used = new HashSet<string>(StringComparer.Ordinal);
+        var twoRows = parse.HeaderLastRow > parse.HeaderFirstRow;
         for (var c = 1; c <= sheet.ColumnCount; c++)
         {
             var top = sheet.At(parse.HeaderFirstRow, c)?.Text?.Trim() ?? string.Empty;
-            var sub = parse.HeaderLastRow > parse.HeaderFirstRow ? sheet.Raw(parse.HeaderLastRow, c)?.Text?.Trim() : null;
-            var header = string.IsNullOrEmpty(sub) ? top : sub;
+            var sub = twoRows && sheet.Raw(parse.HeaderLastRow, c) is { Number: null } below ? below.Text.Trim() : string.Empty;
+            string? group = null;
+            if (sub.Length > 0)
+            {
+                group = top.Length > 0 ? (HeaderText.Canonical(top) == HeaderText.Canonical(sub) ? null : top) : GroupToTheLeft(sheet, parse, c);
+            }
+
+            var header = sub.Length > 0 ? sub : top;
             if (header.Length == 0)
             {
                 continue;
             }
 
             var fromTemplate = false;
+            var chosen = false;
             string? field;
-            if (options.Columns is not null && options.Columns.TryGetValue(c, out var chosen))
+            if (options.Columns is not null && options.Columns.TryGetValue(c, out var choice))
             {
-                field = LedgerFields.Find(parse.Kind, chosen) is null ? null : chosen;
+                field = LedgerFields.Find(parse.Kind, choice) is null ? null : choice;
+                chosen = true;
             }
             else
             {
-                var normalized = HeaderText.Normalize(header);
-                fromTemplate = options.Template?.TryGetValue(normalized, out _) == true;
-                field = FieldFor(parse.Kind, header, options.Template);
+                fromTemplate = Saved(parse.Kind, header, group, options.Template) is not null;
+                field = FieldFor(parse.Kind, header, options.Template, group);
             }
 
             if (field == LedgerFields.Ignored.Name)
             {
                 field = null;
+                chosen = true;
             }
 
+            var display = group is null ? header : $"{group} / {header}";
             if (field is not null && !used.Add(field))
             {
-                parse.Issues.Add(new LedgerIssue(sheet.Name, parse.HeaderFirstRow, CellReference.ColumnName(c), Severity.Warning, IssueCodes.ColumnRepeated, [header]));
+                parse.Issues.Add(new LedgerIssue(sheet.Name, parse.HeaderFirstRow, CellReference.ColumnName(c), Severity.Warning, IssueCodes.ColumnRepeated, [display]));
                 field = null;
+                chosen = true;
             }
 
-            var unit = HeaderText.AmountUnit(header) ?? HeaderText.AmountUnit(top);
-            parse.Columns.Add(new ColumnMapping(c, CellReference.ColumnName(c), header, field, fromTemplate, HeaderText.Period(header), unit));
+            var unmapped = field is null && !chosen && !fromTemplate;
+            if (unmapped)
+            {
+                parse.Issues.Add(new LedgerIssue(sheet.Name, parse.HeaderFirstRow, CellReference.ColumnName(c), Severity.Warning, IssueCodes.ColumnUnmapped, [display]));
+            }
+
+            var unit = HeaderText.AmountUnit(header) ?? (group is null ? HeaderText.AmountUnit(top) : HeaderText.AmountUnit(group));
+            var period = LedgerFields.Merge(HeaderText.Period(header), HeaderText.Period(group));
+            parse.Columns.Add(new ColumnMapping(c, CellReference.ColumnName(c), header, field, fromTemplate, period, unit, group, unmapped));
         }
+    }
+
+    /// <summary>A group header written once and not merged: the nearest header to the left over sub-headers of its own.</summary>
+    private static string? GroupToTheLeft(Sheet sheet, LedgerParse parse, int column)
+    {
+        for (var c = column - 1; c >= 1; c--)
+        {
+            if (sheet.Raw(parse.HeaderLastRow, c) is not { Number: null } sub || sub.IsBlank)
+            {
+                return null;
+            }
+
+            if (sheet.At(parse.HeaderFirstRow, c)?.Text?.Trim() is { Length: > 0 } top)
+            {
+                return top;
+            }
+        }
+
+        return null;
     }
 
     private static void ReadRows(Sheet sheet, LedgerParse parse)
@@ -247,6 +321,11 @@ public static partial class LedgerReader
         {
             var cells = sheet.CellsOf(r).ToList();
             if (cells.Count == 0)
+            {
+                continue;
+            }
+
+            if (r <= parse.HeaderLastRow + 1 && IsColumnNumbers(cells))
             {
                 continue;
             }
@@ -311,6 +390,26 @@ public static partial class LedgerReader
         {
             parse.Issues.Add(new LedgerIssue(sheet.Name, 0, null, Severity.Error, IssueCodes.NoRows, []));
         }
+    }
+
+    /// <summary>The row of column numbers (1, 2, 3 … or （1）（2）…) some offices put under the header.</summary>
+    private static bool IsColumnNumbers(List<(int Column, SheetCell Cell)> cells)
+    {
+        if (cells.Count < 3)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < cells.Count; i++)
+        {
+            var text = HeaderText.Canonical(cells[i].Cell.Text).Trim('（', '）');
+            if (text != (i + 1).ToString(CultureInfo.InvariantCulture))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private sealed record Title(string Text, int Level);
@@ -378,7 +477,14 @@ public static partial class LedgerReader
 
                     break;
                 case FieldType.Units:
-                    if (Values.Split(Values.Text(cell)) is { Count: > 0 } units)
+                    var units = Values.Split(Values.Text(cell)).ToList();
+                    foreach (var tooLong in units.Where(u => u.Length > MaxLength["supportingUnits"]).ToList())
+                    {
+                        parse.Add(row, letter, Severity.Warning, IssueCodes.TooLong, field.Label, MaxLength["supportingUnits"].ToString(CultureInfo.InvariantCulture));
+                        units.Remove(tooLong);
+                    }
+
+                    if (units.Count > 0)
                     {
                         row.Fields[field.Name] = units;
                     }
@@ -395,10 +501,10 @@ public static partial class LedgerReader
                     Take(parse, row, letter, field, Values.Number(cell));
                     break;
                 case FieldType.Stage:
-                    Take(parse, row, letter, field, Values.Stage(cell));
+                    Word(parse, field, cell, Take(parse, row, letter, field, Values.Stage(cell)));
                     break;
                 case FieldType.Nature:
-                    Take(parse, row, letter, field, Values.Nature(cell));
+                    Word(parse, field, cell, Take(parse, row, letter, field, Values.Nature(cell)));
                     break;
                 case FieldType.Years:
                     var years = Values.Years(cell);
@@ -436,7 +542,7 @@ public static partial class LedgerReader
         }
     }
 
-    private static void Take<T>(LedgerParse parse, LedgerRow row, string letter, LedgerField field, Read<T> read)
+    private static Read<T> Take<T>(LedgerParse parse, LedgerRow row, string letter, LedgerField field, Read<T> read)
     {
         if (read.Code is not null)
         {
@@ -446,6 +552,24 @@ public static partial class LedgerReader
         if (!read.Failed && read.Value is not null)
         {
             row.Fields[field.Name] = read.Value;
+        }
+
+        return read;
+    }
+
+    /// <summary>Remembers how a stage or nature word was read, once per word, for the review page's table.</summary>
+    private static void Word(LedgerParse parse, LedgerField field, SheetCell? cell, Read<int?> read)
+    {
+        if (Values.Text(cell) is not { } text)
+        {
+            return;
+        }
+
+        // A few hundred distinct words are a table to read; a sheet of thousands of them is flagged cell by cell anyway.
+        var key = Values.WordKey(text);
+        if (key.Length > 0 && key.Length <= 40 && parse.Words.Count < 200 && !parse.Words.Any(w => w.Field == field.Name && w.Text == key))
+        {
+            parse.Words.Add(new WordReading(field.Name, key, read.Failed ? null : read.Value));
         }
     }
 

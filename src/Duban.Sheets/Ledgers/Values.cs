@@ -13,6 +13,8 @@ public static class IssueCodes
     public const string DateAmbiguous = "dateAmbiguous";
     public const string DateRelative = "dateRelative";
     public const string DateYearAssumed = "dateYearAssumed";
+    public const string DateOutOfRange = "dateOutOfRange";
+    public const string DateYearOnly = "dateYearOnly";
     public const string StageUnknown = "stageUnknown";
     public const string NatureUnknown = "natureUnknown";
     public const string YearsUnreadable = "yearsUnreadable";
@@ -31,6 +33,8 @@ public static class IssueCodes
     public const string NoRows = "noRows";
     public const string NameMissingColumn = "nameColumnMissing";
     public const string ColumnRepeated = "columnRepeated";
+    public const string ColumnUnmapped = "columnUnmapped";
+    public const string AmountTooLarge = "amountTooLarge";
     public const string TotalMismatch = "totalMismatch";
     public const string AmountTextUnit = "amountTextUnit";
     public const string InvestmentBelowStored = "investmentBelowStored";
@@ -57,6 +61,14 @@ public readonly record struct Read<T>(T? Value, string? Code = null, Severity Se
 /// <summary>Dates, amounts, stages and lists as people write them in a ledger.</summary>
 public static partial class Values
 {
+    /// <summary>The years a date may fall in; a date outside them is flagged, never taken.</summary>
+    public const int FirstYear = 2000;
+
+    public const int LastYear = 2100;
+
+    /// <summary>The largest amount taken, in 万元 (10 trillion yuan): anything larger is a slip, not a project.</summary>
+    public const decimal MaxAmount = 1_000_000_000m;
+
     private static readonly DateOnly ExcelEpoch = new(1899, 12, 30);
 
     /// <summary>Text of a cell, without the apostrophe an export puts before = + - @.</summary>
@@ -88,9 +100,13 @@ public static partial class Values
         }
 
         decimal value;
+        string? ownUnit = null;
         if (cell.Number is { } n)
         {
-            value = (decimal)n;
+            if (!ToDecimal(n, out value))
+            {
+                return new(null, IssueCodes.AmountTooLarge, Severity.Error, cell.Text);
+            }
         }
         else
         {
@@ -107,22 +123,14 @@ public static partial class Values
                 return new(null, IssueCodes.NotANumber, Severity.Error, text);
             }
 
-            value = decimal.Parse(m.Groups["n"].Value, NumberStyles.Float, CultureInfo.InvariantCulture);
+            if (!decimal.TryParse(m.Groups["n"].Value, NumberStyles.Float, CultureInfo.InvariantCulture, out value) || Math.Abs(value) > MaxAmount * 10_000m)
+            {
+                return new(null, IssueCodes.AmountTooLarge, Severity.Error, text);
+            }
+
             if (m.Groups["u"].Success && m.Groups["u"].Value.Length > 0)
             {
-                var own = m.Groups["u"].Value switch
-                {
-                    "亿" or "亿元" => 10_000m,
-                    "元" => 0.0001m,
-                    _ => 1m,
-                };
-                value = decimal.Round(value * own, 4);
-                if (value < 0)
-                {
-                    return new(null, IssueCodes.Negative, Severity.Error, text);
-                }
-
-                return new(value, IssueCodes.AmountTextUnit, Severity.Warning, text);
+                ownUnit = m.Groups["u"].Value;
             }
         }
 
@@ -131,7 +139,34 @@ public static partial class Values
             return new(null, IssueCodes.Negative, Severity.Error, cell.Text);
         }
 
-        return Read<decimal?>.Ok(decimal.Round(value * factor, 4));
+        // A unit written in the cell ("1.2亿", "3500万元") is the cell's own, whatever the column says.
+        var own = ownUnit switch
+        {
+            null => factor,
+            "亿" or "亿元" => 10_000m,
+            "元" => 0.0001m,
+            _ => 1m,
+        };
+        var result = decimal.Round(value * own, 4);
+        if (result > MaxAmount)
+        {
+            return new(null, IssueCodes.AmountTooLarge, Severity.Error, cell.Text);
+        }
+
+        return ownUnit is null ? Read<decimal?>.Ok(result) : new(result, IssueCodes.AmountTextUnit, Severity.Warning, cell.Text);
+    }
+
+    /// <summary>A cell's double as a decimal, when it is a finite number a ledger could hold.</summary>
+    private static bool ToDecimal(double n, out decimal value)
+    {
+        value = 0;
+        if (!double.IsFinite(n) || Math.Abs(n) > (double)(MaxAmount * 10_000m))
+        {
+            return false;
+        }
+
+        value = (decimal)n;
+        return true;
     }
 
     /// <summary>A plain number (a percentage, a count); text is refused.</summary>
@@ -139,7 +174,7 @@ public static partial class Values
     {
         if (cell?.Number is { } n)
         {
-            return Read<decimal?>.Ok((decimal)n);
+            return ToDecimal(n, out var d) ? Read<decimal?>.Ok(d) : new(null, IssueCodes.AmountTooLarge, Severity.Error, cell.Text);
         }
 
         var text = Text(cell);
@@ -148,7 +183,7 @@ public static partial class Values
             return Read<decimal?>.Ok(null);
         }
 
-        return decimal.TryParse(HeaderText.Canonical(text).TrimEnd('%'), NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
+        return decimal.TryParse(HeaderText.Canonical(text).TrimEnd('%'), NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && Math.Abs(value) <= MaxAmount
             ? Read<decimal?>.Ok(value)
             : new(null, IssueCodes.NotANumber, Severity.Error, text);
     }
@@ -168,31 +203,76 @@ public static partial class Values
 
         if (cell.Number is { } n)
         {
-            if (cell.IsDate || (n >= 20_000 && n <= 80_000 && n == Math.Floor(n)))
-            {
-                return n is >= 1 and < 2_958_466
-                    ? Read<DateOnly?>.Ok(ExcelEpoch.AddDays((int)Math.Floor(n)))
-                    : new(null, IssueCodes.DateUnreadable, Severity.Error, cell.Text);
-            }
-
-            // A number like 2026.3: year.month. One decimal digit of 1 may be a month 10 that Excel shortened.
-            var text = n.ToString("0.##", CultureInfo.InvariantCulture);
-            if (YearDotMonthNumber().Match(text) is { Success: true } ym)
-            {
-                var year = int.Parse(ym.Groups["y"].Value, CultureInfo.InvariantCulture);
-                var month = int.Parse(ym.Groups["m"].Value, CultureInfo.InvariantCulture);
-                if (ym.Groups["m"].Value == "1")
-                {
-                    return new(null, IssueCodes.DateAmbiguous, Severity.Error, text);
-                }
-
-                return month is >= 1 and <= 12 ? Read<DateOnly?>.Ok(EndOfMonth(year, month)) : new(null, IssueCodes.DateUnreadable, Severity.Error, text);
-            }
-
-            return new(null, IssueCodes.DateUnreadable, Severity.Error, text);
+            return DateNumber(n, cell.IsDate);
         }
 
         return DateText(Text(cell), ledgerYear);
+    }
+
+    /// <summary>
+    /// A number in a date column, read as the person typed it. 2026.3 is a year and a month whatever the cell's
+    /// format says (as a serial it would be 1905-07-18); 2026.1 may be 2026.10 that Excel shortened, so it is
+    /// flagged; 20260630 and 202606 are dates written as digits; anything else is an Excel serial date, taken
+    /// only inside the plausible window.
+    /// </summary>
+    private static Read<DateOnly?> DateNumber(double n, bool isDate)
+    {
+        var shown = n.ToString("R", CultureInfo.InvariantCulture);
+        if (!double.IsFinite(n) || n < 0)
+        {
+            return new(null, IssueCodes.DateUnreadable, Severity.Error, shown);
+        }
+
+        if (n >= FirstYear && n < LastYear + 1)
+        {
+            var ym = YearDotMonthNumber().Match(shown);
+            if (!ym.Success)
+            {
+                return new(null, IssueCodes.DateUnreadable, Severity.Error, shown);
+            }
+
+            if (!ym.Groups["m"].Success)
+            {
+                return new(null, IssueCodes.DateYearOnly, Severity.Error, shown);
+            }
+
+            if (ym.Groups["m"].Value == "1")
+            {
+                return new(null, IssueCodes.DateAmbiguous, Severity.Error, shown);
+            }
+
+            var month = int.Parse(ym.Groups["m"].Value, CultureInfo.InvariantCulture);
+            return month is >= 1 and <= 12
+                ? Read<DateOnly?>.Ok(EndOfMonth(Int(ym, "y"), month))
+                : new(null, IssueCodes.DateUnreadable, Severity.Error, shown);
+        }
+
+        if (n == Math.Floor(n) && n is >= 20_000_101 and <= 21_001_231)
+        {
+            var digits = (int)n;
+            return Make(digits / 10_000, digits / 100 % 100, digits % 100, shown, assumed: false);
+        }
+
+        if (n == Math.Floor(n) && n is >= 200_001 and <= 210_012)
+        {
+            var digits = (int)n;
+            return Month(digits / 100, digits % 100, string.Empty, shown, assumed: false);
+        }
+
+        if (!isDate && n != Math.Floor(n))
+        {
+            return new(null, IssueCodes.DateUnreadable, Severity.Error, shown);
+        }
+
+        if (n < 1 || n >= 2_958_466)
+        {
+            return new(null, IssueCodes.DateUnreadable, Severity.Error, shown);
+        }
+
+        var date = ExcelEpoch.AddDays((int)Math.Floor(n));
+        return date.Year is >= FirstYear and <= LastYear
+            ? Read<DateOnly?>.Ok(date)
+            : new(null, IssueCodes.DateOutOfRange, Severity.Error, date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
     }
 
     public static Read<DateOnly?> DateText(string? raw, int ledgerYear)
@@ -259,9 +339,14 @@ public static partial class Values
 
     private static Read<DateOnly?> Month(int year, int month, string part, string raw, bool assumed)
     {
-        if (month is < 1 or > 12 || year is < 2000 or > 2100)
+        if (month is < 1 or > 12)
         {
             return new(null, IssueCodes.DateUnreadable, Severity.Error, raw);
+        }
+
+        if (year is < FirstYear or > LastYear)
+        {
+            return new(null, IssueCodes.DateOutOfRange, Severity.Error, raw);
         }
 
         var day = part switch
@@ -276,7 +361,8 @@ public static partial class Values
     }
 
     private static Read<DateOnly?> Make(int year, int month, int day, string raw, bool assumed) =>
-        year is >= 2000 and <= 2100 && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month)
+        year is < FirstYear or > LastYear ? new(null, IssueCodes.DateOutOfRange, Severity.Error, raw)
+        : month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month)
             ? WithYearNote(new DateOnly(year, month, day), assumed, raw)
             : new(null, IssueCodes.DateUnreadable, Severity.Error, raw);
 
@@ -335,8 +421,36 @@ public static partial class Values
         return new(null, IssueCodes.CoordinatesUnreadable, Severity.Error, text);
     }
 
-    /// <summary>签约 / 开工 / 投产 / 达效 and their usual variants; 0 for not yet signed (谋划/前期).</summary>
-    public static Read<int?> Stage(SheetCell? cell)
+    /// <summary>
+    /// The words a stage column may hold and the stage each is read as (0 not yet signed, 1 签约, 2 开工, 3 投产,
+    /// 4 达效). A word not in this table is flagged, never guessed: "未开工" is not "开工", "终止" is no stage.
+    /// The review page shows the office which words of its file were read by this table.
+    /// </summary>
+    public static IReadOnlyDictionary<string, int> StageWords { get; } = Table(
+        (0, "谋划 谋划中 储备 前期 前期工作 前期阶段 未签约 在谈 洽谈 洽谈中 意向 意向签约"),
+        (1, "签约 已签约 签约落地 落地 已落地 签约阶段"),
+        (2, "开工 已开工 新开工 开工建设 在建 施工 施工中 建设中 开工阶段"),
+        (3, "投产 已投产 竣工 已竣工 完工 已完工 竣工投产 建成 建成投产 试运行 试生产 运营 投运 投入使用 投产阶段"),
+        (4, "达效 已达效 达产 已达产 达产达效"));
+
+    /// <summary>The words a 建设性质 column may hold: 新建 0 / 续建 1 / 竣工 2 / 前期 3. Others are flagged.</summary>
+    public static IReadOnlyDictionary<string, int> NatureWords { get; } = Table(
+        (0, "新建 新开工 改扩建 扩建 改建 新建项目"),
+        (1, "续建 续建项目"),
+        (2, "竣工 竣工项目"),
+        (3, "前期 预备 前期项目 预备项目"));
+
+    private static Dictionary<string, int> Table(params (int Value, string Words)[] rows) =>
+        rows.SelectMany(r => r.Words.Split(' ').Select(w => (Word: w, r.Value))).ToDictionary(x => x.Word, x => x.Value, StringComparer.Ordinal);
+
+    public static Read<int?> Stage(SheetCell? cell) => Word(cell, StageWords, IssueCodes.StageUnknown);
+
+    public static Read<int?> Nature(SheetCell? cell) => Word(cell, NatureWords, IssueCodes.NatureUnknown);
+
+    /// <summary>The key a word is looked up by: without spaces, marks and a trailing full stop.</summary>
+    public static string WordKey(string text) => HeaderText.Canonical(text).Trim('。', '.', '；', ';', '，', ',');
+
+    private static Read<int?> Word(SheetCell? cell, IReadOnlyDictionary<string, int> table, string unknown)
     {
         var text = Text(cell);
         if (text is null)
@@ -344,37 +458,7 @@ public static partial class Values
             return Read<int?>.Ok(null);
         }
 
-        var t = HeaderText.Canonical(text);
-        int? stage = t switch
-        {
-            _ when t.Contains("达效", StringComparison.Ordinal) || t.Contains("达产", StringComparison.Ordinal) => 4,
-            _ when t.Contains("投产", StringComparison.Ordinal) || t.Contains("竣工", StringComparison.Ordinal) || t.Contains("试运行", StringComparison.Ordinal) || t.Contains("运营", StringComparison.Ordinal) => 3,
-            _ when t.Contains("开工", StringComparison.Ordinal) || t.Contains("在建", StringComparison.Ordinal) || t.Contains("施工", StringComparison.Ordinal) => 2,
-            _ when t.Contains("签约", StringComparison.Ordinal) || t.Contains("落地", StringComparison.Ordinal) => 1,
-            _ when t.Contains("谋划", StringComparison.Ordinal) || t.Contains("前期", StringComparison.Ordinal) || t.Contains("储备", StringComparison.Ordinal) || t == "未签约" => 0,
-            _ => null,
-        };
-        return stage is null ? new(null, IssueCodes.StageUnknown, Severity.Error, text) : Read<int?>.Ok(stage);
-    }
-
-    /// <summary>新建 0 / 续建 1 / 竣工 2 / 前期 3.</summary>
-    public static Read<int?> Nature(SheetCell? cell)
-    {
-        var text = Text(cell);
-        if (text is null)
-        {
-            return Read<int?>.Ok(null);
-        }
-
-        int? nature = HeaderText.Canonical(text) switch
-        {
-            var t when t.Contains("续建", StringComparison.Ordinal) => 1,
-            var t when t.Contains("新建", StringComparison.Ordinal) || t.Contains("新开工", StringComparison.Ordinal) || t.Contains("改扩建", StringComparison.Ordinal) || t.Contains("扩建", StringComparison.Ordinal) => 0,
-            var t when t.Contains("竣工", StringComparison.Ordinal) => 2,
-            var t when t.Contains("前期", StringComparison.Ordinal) || t.Contains("预备", StringComparison.Ordinal) => 3,
-            _ => null,
-        };
-        return nature is null ? new(null, IssueCodes.NatureUnknown, Severity.Error, text) : Read<int?>.Ok(nature);
+        return table.TryGetValue(WordKey(text), out var value) ? Read<int?>.Ok(value) : new(null, unknown, Severity.Error, text);
     }
 
     /// <summary>The unit a sheet states in its title or note rows ("单位：万元"), as a factor to 万元.</summary>
@@ -401,10 +485,10 @@ public static partial class Values
     [GeneratedRegex(@"^(?<n>-?\d+(\.\d+)?)(?<u>亿元|万元|亿|万|元)?$")]
     private static partial Regex AmountWithUnit();
 
-    [GeneratedRegex(@"^(?<y>20\d{2})\.(?<m>\d{1,2})$")]
+    [GeneratedRegex(@"^(?<y>\d{4})(\.(?<m>\d{1,2}))?$")]
     private static partial Regex YearDotMonthNumber();
 
-    [GeneratedRegex(@"^(?<y>20\d{2})\.(?<m>\d{1,2})月?$")]
+    [GeneratedRegex(@"^(?<y>(19|20|21)\d{2})\.(?<m>\d{1,2})月?$")]
     private static partial Regex YearDotMonthText();
 
     [GeneratedRegex(@"(之前|以前|前|完成|止|为止)$")]
@@ -413,10 +497,10 @@ public static partial class Values
     [GeneratedRegex(@"(周内|天内|日内|个月内|工作日|立即|马上|即时|随时|长期|持续|常态|每月|每周|每季|每年|适时|尽快)")]
     private static partial Regex Relative();
 
-    [GeneratedRegex(@"^(?<y>20\d{2})[-/.年](?<m>\d{1,2})[-/.月](?<d>\d{1,2})日?")]
+    [GeneratedRegex(@"^(?<y>(19|20|21)\d{2})[-/.年](?<m>\d{1,2})[-/.月](?<d>\d{1,2})日?")]
     private static partial Regex FullDate();
 
-    [GeneratedRegex(@"^(?<y>20\d{2})[-/年](?<m>\d{1,2})月?(?<p>底|末|上旬|中旬|下旬|初|中)?$")]
+    [GeneratedRegex(@"^(?<y>(19|20|21)\d{2})[-/年](?<m>\d{1,2})月?(?<p>底|末|上旬|中旬|下旬|初|中)?$")]
     private static partial Regex YearMonth();
 
     [GeneratedRegex(@"^(?<m>\d{1,2})月(?<d>\d{1,2})[日号]")]

@@ -19,15 +19,19 @@ internal static class LedgerFileCommands
     {
         var file = options.Where((o, i) => !o.StartsWith("--", StringComparison.Ordinal) && (i == 0 || !TakesValue(options[i - 1]))).FirstOrDefault();
         var kind = LedgerFilesApi.KindOf(Cli.Option(options, "--kind"));
-        if (file is null || kind is null)
+        var format = Cli.Option(options, "--format") ?? "text";
+        var ledgerText = Cli.Option(options, "--ledger");
+        int? ledgerId = int.TryParse(ledgerText, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
+        if (file is null || kind is null || format is not ("json" or "text") || (ledgerText is not null && ledgerId is null))
         {
-            await Console.Error.WriteLineAsync("Usage: import FILE --kind tasks|projects [--dry-run] [--format json|text] [--ledger ID] [--region CODE] [--create-missing]");
+            await Console.Error.WriteLineAsync("Usage: import FILE --kind tasks|projects [--dry-run] [--format json|text] [--ledger ID] [--region CODE] [--create-missing] [--lang zh-CN|en]");
             return 2;
         }
 
-        if (!File.Exists(file))
+        var (path, tried) = FindInput(file);
+        if (path is null)
         {
-            await Console.Error.WriteLineAsync($"File not found: {file}");
+            await Console.Error.WriteLineAsync($"File not found: {file} (looked for {string.Join(" and ", tried)})");
             return 2;
         }
 
@@ -37,14 +41,21 @@ internal static class LedgerFileCommands
         var services = scope.ServiceProvider;
         var db = services.GetRequiredService<DubanDb>();
         var region = await RegionAsync(db, options);
+        if (region is null && Cli.Option(options, "--region") is null && !await db.Regions.IgnoreQueryFilters().AnyAsync() && DatabaseStartup.SeedsDemo(app.Configuration, app.Environment))
+        {
+            // A fresh clone's database, before the app was ever started: seed the demo as the app's first start would.
+            await DemoSeeder.SeedAsync(services);
+            await Console.Error.WriteLineAsync($"The database was empty: seeded the demo county {DemoSeeder.RegionName} ({DemoSeeder.RegionCode}), as the app's first start in {app.Environment.EnvironmentName} does.");
+            region = await RegionAsync(db, options);
+        }
+
         if (region is null)
         {
-            await Console.Error.WriteLineAsync("No such region. Run seed-demo or create-admin first, or give --region CODE.");
+            await Console.Error.WriteLineAsync(await NoRegionAsync(db, options));
             return 2;
         }
 
-        int? ledgerId = int.TryParse(Cli.Option(options, "--ledger"), CultureInfo.InvariantCulture, out var id) ? id : null;
-        var request = new ImportRequest(kind.Value, ledgerId, Path.GetFileName(file), await File.ReadAllBytesAsync(file), null, options.Contains("--create-missing"));
+        var request = new ImportRequest(kind.Value, ledgerId, Path.GetFileName(path), await File.ReadAllBytesAsync(path), null, options.Contains("--create-missing"));
         var actor = Actor(region, services);
         var import = services.GetRequiredService<LedgerImport>();
         var l = services.GetRequiredService<IStringLocalizer<SharedResource>>();
@@ -60,7 +71,7 @@ internal static class LedgerFileCommands
             (preview, result) = await import.CommitAsync(actor, request);
         }
 
-        if (Cli.Option(options, "--format") is "json")
+        if (format is "json")
         {
             Console.WriteLine(ImportJson.Of(preview, result, l).ToJsonString(ImportJson.Print));
         }
@@ -81,17 +92,25 @@ internal static class LedgerFileCommands
             return 2;
         }
 
+        await DatabaseStartup.MigrateAsync(app.Services);
         await using var scope = app.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
         var db = services.GetRequiredService<DubanDb>();
         var region = await RegionAsync(db, options);
-        var ledger = region is null ? null : await db.Ledgers.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(l => l.Id == ledgerId && l.RegionId == region.Id);
-        if (region is null || ledger is null)
+        if (region is null)
         {
-            await Console.Error.WriteLineAsync($"Ledger {ledgerId} not found.");
+            await Console.Error.WriteLineAsync(await NoRegionAsync(db, options));
             return 2;
         }
 
+        var ledger = await db.Ledgers.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(l => l.Id == ledgerId && l.RegionId == region.Id);
+        if (ledger is null)
+        {
+            await Console.Error.WriteLineAsync($"Ledger {ledgerId} not found in {region.Name} ({region.Code}).");
+            return 2;
+        }
+
+        outFile = Path.GetFullPath(outFile, TypedIn().First());
         var kind = LedgerFilesApi.KindOf(Cli.Option(options, "--kind"))
             ?? (await db.WorkItems.IgnoreQueryFilters().AnyAsync(w => w.LedgerId == ledgerId && w.Kind == Domain.Work.WorkItemKind.KeyProject) ? Domain.Work.WorkItemKind.KeyProject : Domain.Work.WorkItemKind.Task);
         var actor = Actor(region, services);
@@ -102,6 +121,52 @@ internal static class LedgerFileCommands
 
         Console.WriteLine($"Written {outFile}");
         return 0;
+    }
+
+    /// <summary>
+    /// A relative path is taken from the directory it was typed in. <c>dotnet run --project …</c> starts the app in
+    /// the project's directory but leaves the shell's PWD as it was, so PWD is tried first, then the process's own
+    /// directory; the message names every path tried.
+    /// </summary>
+    internal static (string? Path, IReadOnlyList<string> Tried) FindInput(string file)
+    {
+        var tried = new List<string>();
+        foreach (var directory in TypedIn())
+        {
+            var full = Path.GetFullPath(file, directory);
+            if (!tried.Contains(full, StringComparer.Ordinal))
+            {
+                tried.Add(full);
+            }
+
+            if (File.Exists(full))
+            {
+                return (full, tried);
+            }
+        }
+
+        return (null, tried);
+    }
+
+    /// <summary>The directories a relative path may have been typed in: the shell's (PWD), then the process's own.</summary>
+    internal static IEnumerable<string> TypedIn()
+    {
+        if (Environment.GetEnvironmentVariable("PWD") is { Length: > 0 } pwd && Path.IsPathFullyQualified(pwd) && Directory.Exists(pwd))
+        {
+            yield return pwd;
+        }
+
+        yield return Environment.CurrentDirectory;
+    }
+
+    /// <summary>Why there is no region to act for, and exactly what to run.</summary>
+    private static async Task<string> NoRegionAsync(DubanDb db, string[] options)
+    {
+        var regions = await db.Regions.IgnoreQueryFilters().OrderBy(r => r.Id).Select(r => r.Name + " (" + r.Code + ")").ToListAsync();
+        return regions.Count > 0
+            ? $"No region with code {Cli.Option(options, "--region")}. The database holds: {string.Join(", ", regions)}."
+            : "The database has no region yet. Run `dotnet run --project src/Duban.Web -- seed-demo` for the demo county, "
+                + "or `create-admin --username NAME --password PASSWORD --region CODE --region-name NAME` for your own (then start the app once), and import again.";
     }
 
     private static bool TakesValue(string option) => option is "--kind" or "--format" or "--ledger" or "--region" or "--lang" or "--out";
@@ -140,7 +205,12 @@ internal static class LedgerFileCommands
         Console.WriteLine(l["LedgerFiles.Sheet", parse.Sheet, parse.Title ?? string.Empty, parse.Year ?? 0, parse.Unit]);
         foreach (var column in parse.Columns)
         {
-            Console.WriteLine($"  {column.Letter,-3} {column.Header} → {column.Field ?? "-"}");
+            Console.WriteLine($"  {column.Letter,-3} {column.Display} → {column.Field ?? (column.Unmapped ? l["LedgerFiles.Unmapped"].Value : "-")}");
+        }
+
+        foreach (var word in parse.Words)
+        {
+            Console.WriteLine($"  {word.Field}: {word.Text} → {ImportJson.WordMeaning(l, word) ?? l["LedgerFiles.WordUnknown"].Value}");
         }
 
         foreach (var issue in parse.Issues.OrderBy(i => i.Row))

@@ -37,9 +37,11 @@ public sealed class CliTests : IDisposable
         return start;
     }
 
-    private async Task<(int Exit, string Out, string Err)> RunAsync(string provider, string connection, params string[] args)
+    private Task<(int Exit, string Out, string Err)> RunAsync(string provider, string connection, params string[] args) => RunAsync(StartInfo(provider, connection, args));
+
+    private static async Task<(int Exit, string Out, string Err)> RunAsync(ProcessStartInfo start)
     {
-        using var process = Process.Start(StartInfo(provider, connection, args))!;
+        using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
@@ -253,5 +255,68 @@ public sealed class CliTests : IDisposable
 
         var bad = await Sqlite("import", Path.Combine(dir, "missing.xlsx"), "--kind", "projects");
         Assert.Equal(2, bad.Exit);
+    }
+
+    /// <summary>As <c>dotnet run --project src/Duban.Web -- import …</c> runs it: the process in the project's directory, the shell's PWD where the person typed.</summary>
+    private ProcessStartInfo TypedIn(string typedIn, string environment, params string[] args)
+    {
+        var start = StartInfo("Sqlite", $"Data Source={Db}", args);
+        start.Environment["PWD"] = typedIn;
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = environment;
+        return start;
+    }
+
+    [Fact]
+    public async Task The_readme_import_works_on_a_fresh_database_with_a_path_relative_to_where_it_was_typed()
+    {
+        var relative = Path.Combine("samples", "招商引资项目台账-样例.xlsx");
+        var (exit, stdout, stderr) = await RunAsync(TypedIn(AppContext.BaseDirectory, "Development", "import", relative, "--kind", "projects", "--dry-run", "--format", "json"));
+
+        Assert.True(exit == 0, stderr + stdout);
+        Assert.Contains("seeded the demo county 青山县 (990101)", stderr, StringComparison.Ordinal);
+        Assert.Equal(1, Scalar("SELECT COUNT(*) FROM Regions"));
+        using var json = System.Text.Json.JsonDocument.Parse(stdout);
+        var root = json.RootElement;
+        Assert.Equal(6, root.GetProperty("rows").GetArrayLength());
+        Assert.Contains(root.GetProperty("columns").EnumerateArray(), c => c.GetProperty("header").GetString() == "包联县领导" && c.GetProperty("field").GetString() == "leader");
+        Assert.Equal(0, Scalar("SELECT COUNT(*) FROM \"Projects\" p JOIN \"WorkItems\" w ON w.\"Id\" = p.\"WorkItemId\" WHERE w.\"Name\" = '年产5GWh储能电池项目'"));
+
+        // Once there, the demo is not seeded again.
+        var again = await RunAsync(TypedIn(AppContext.BaseDirectory, "Development", "import", relative, "--kind", "projects", "--dry-run"));
+        Assert.True(again.Exit == 0, again.Err);
+        Assert.DoesNotContain("seeded", again.Err, StringComparison.Ordinal);
+        Assert.Contains("包联县领导 → leader", again.Out, StringComparison.Ordinal);
+        Assert.Contains("终止", again.Out, StringComparison.Ordinal);
+
+        // A file cut in half: its error in the language asked for, exit 1, no stack trace.
+        var whole = await File.ReadAllBytesAsync(Path.Combine(AppContext.BaseDirectory, relative));
+        await File.WriteAllBytesAsync(Path.Combine(dir, "cut.xlsx"), whole[..(whole.Length / 2)]);
+        var cut = await RunAsync(TypedIn(dir, "Development", "import", "cut.xlsx", "--kind", "projects", "--lang", "en"));
+        Assert.Equal(1, cut.Exit);
+        Assert.Contains("The file is damaged or incomplete", cut.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", cut.Out + cut.Err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_deployment_database_without_a_region_says_exactly_what_to_run_and_a_missing_file_names_each_path_tried()
+    {
+        var relative = Path.Combine("samples", "招商引资项目台账-样例.xlsx");
+        var production = await RunAsync(TypedIn(AppContext.BaseDirectory, "Production", "import", relative, "--kind", "projects", "--dry-run"));
+        Assert.Equal(2, production.Exit);
+        Assert.Contains("has no region yet", production.Err, StringComparison.Ordinal);
+        Assert.Contains("-- seed-demo", production.Err, StringComparison.Ordinal);
+        Assert.Contains("create-admin", production.Err, StringComparison.Ordinal);
+        Assert.Equal(0, Scalar("SELECT COUNT(*) FROM Regions"));
+
+        var typedIn = Directory.CreateDirectory(Path.Combine(dir, "typed-here")).FullName;
+        var missing = await RunAsync(TypedIn(typedIn, "Development", "import", Path.Combine("tests", "nothing.xlsx"), "--kind", "tasks"));
+        Assert.Equal(2, missing.Exit);
+        Assert.Contains($"File not found: {Path.Combine("tests", "nothing.xlsx")}", missing.Err, StringComparison.Ordinal);
+        Assert.Contains(Path.Combine(typedIn, "tests", "nothing.xlsx"), missing.Err, StringComparison.Ordinal);
+        Assert.Contains(Path.Combine(dir, "tests", "nothing.xlsx"), missing.Err, StringComparison.Ordinal);
+
+        var usage = await Sqlite("import", "x.xlsx", "--kind", "projects", "--ledger", "abc");
+        Assert.Equal(2, usage.Exit);
+        Assert.Contains("Usage: import FILE", usage.Err, StringComparison.Ordinal);
     }
 }

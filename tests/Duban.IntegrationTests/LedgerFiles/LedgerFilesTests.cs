@@ -130,6 +130,116 @@ public abstract class LedgerFilesTests(DubanFactory app)
         Assert.Equal(before, await CountAsync());
     }
 
+    [Fact]
+    public async Task A_ledger_with_a_reporting_month_in_its_title_and_no_amount_done_imports_instead_of_crashing()
+    {
+        using var pin = app.Clock.Pin(Now);
+        var office = await D.ApiClientAsync("duchashi");
+        var file = Sample("招商引资项目台账-样例.xlsx");
+        var (dryStatus, dry) = await ImportAsync(office, file, "招商引资项目台账-样例.xlsx", "projects", dryRun: true);
+        Assert.Equal(HttpStatusCode.OK, dryStatus);
+        Assert.Contains(dry.GetProperty("columns").EnumerateArray(), c => c.GetProperty("header").GetString() == "包联县领导" && c.GetProperty("field").GetString() == "leader");
+        Assert.Contains(dry.GetProperty("columns").EnumerateArray(), c => c.GetProperty("header").GetString() == "投资方" && c.GetProperty("field").ValueKind == JsonValueKind.Null);
+        Assert.Contains(dry.GetProperty("words").EnumerateArray(), w => w.GetProperty("text").GetString() == "终止" && w.GetProperty("readAs").ValueKind == JsonValueKind.Null);
+        Assert.Contains(dry.GetProperty("words").EnumerateArray(), w => w.GetProperty("text").GetString() == "在谈" && w.GetProperty("readAs").GetString() == "未签约");
+        var stage = dry.GetProperty("issues").EnumerateArray().Single(i => i.GetProperty("code").GetString() == "stageUnknown");
+        Assert.Equal((11, "J"), (stage.GetProperty("row").GetInt32(), stage.GetProperty("column").GetString()));
+
+        var before = await CountAsync();
+        var (status, json) = await ImportAsync(office, file, "招商引资项目台账-样例.xlsx", "projects", dryRun: false);
+        Assert.Equal(HttpStatusCode.OK, status);
+        var result = json.GetProperty("result");
+        Assert.Equal(5, result.GetProperty("rows").GetArrayLength());
+        Assert.Equal([11], result.GetProperty("skipped").EnumerateArray().Select(r => r.GetProperty("row").GetInt32()));
+        Assert.Equal(before + 5, await CountAsync());
+        var battery = await app.WithDbAsync(db => db.WorkItems.IgnoreQueryFilters().SingleAsync(w => w.Name == "年产5GWh储能电池项目"));
+        Assert.Equal(await D.UnitIdAsync("开发区招商服务局"), battery.LeadUnitId);
+        Assert.Equal("张卫东", await app.WithDbAsync(db => db.People.IgnoreQueryFilters().Where(p => p.Id == battery.LeaderId).Select(p => p.Name).SingleAsync()));
+        Assert.Equal(300_000m, await app.WithDbAsync(db => db.ProjectYearPlans.IgnoreQueryFilters().Where(p => p.WorkItemId == battery.Id && p.Year == 2026).Select(p => p.Amount).SingleAsync()));
+        Assert.False(await app.WithDbAsync(db => db.ProjectInvestments.IgnoreQueryFilters().AnyAsync(i => i.WorkItemId == battery.Id)));
+    }
+
+    [Fact]
+    public async Task Amounts_under_group_headers_without_the_word_investment_are_read_and_doubtful_ones_flagged_in_english()
+    {
+        using var pin = app.Clock.Pin(Now);
+        var office = await D.ApiClientAsync("duchashi", "en");
+        var name = "组头项目" + Guid.NewGuid().ToString("N")[..6];
+        var file = Book(w =>
+        {
+            w.WriteRow([CellValue.Of("2026年重点项目表")]);
+            w.WriteRow([CellValue.Of("单位：万元")]);
+            w.WriteRow([CellValue.Of("序号"), CellValue.Of("项目名称"), CellValue.Of("年度计划"), null, CellValue.Of("1-9月累计完成"), null, CellValue.Of("分管区领导"), CellValue.Of("责任单位"), CellValue.Of("计划竣工时间")]);
+            w.WriteRow([null, null, CellValue.Of("投资额"), CellValue.Of("形象进度"), CellValue.Of("投资额"), CellValue.Of("完成率")]);
+            w.Merge(3, 3, 3, 4);
+            w.Merge(3, 5, 3, 6);
+            foreach (var c in new[] { 1, 2, 7, 8, 9 })
+            {
+                w.Merge(3, c, 4, c);
+            }
+
+            w.WriteRow([CellValue.Of(1m), CellValue.Of(name), CellValue.Of("1.2亿"), CellValue.Of("主体封顶"), CellValue.Of(3500m), CellValue.Of(29m), CellValue.Of("李明华"), CellValue.Of("县发改局"), new CellValue(null, 2027.6m, null, null, CellStyle.Date)]);
+            w.WriteRow([CellValue.Of(2m), CellValue.Of(name + "二期"), CellValue.Of("约2.1"), null, CellValue.Of(-5m), null, null, CellValue.Of("县发改局"), CellValue.Of(2027.10m)]);
+        });
+        var (status, json) = await ImportAsync(office, file, "组头.xlsx", "projects", dryRun: true);
+        Assert.Equal(HttpStatusCode.OK, status);
+        var first = json.GetProperty("rows")[0].GetProperty("fields");
+        Assert.Equal(12_000m, first.GetProperty("annualPlan").GetDecimal());
+        Assert.Equal(3_500m, first.GetProperty("completedToDate").GetDecimal());
+        Assert.Equal("李明华", first.GetProperty("leader").GetString());
+        Assert.Equal("2027-06-30", first.GetProperty("plannedEnd").GetString());
+        Assert.Contains(json.GetProperty("unmappedColumns").EnumerateArray(), c => c.GetString() == "D 年度计划 / 形象进度");
+        var issues = json.GetProperty("issues").EnumerateArray().ToList();
+        Assert.Contains(issues, i => i.GetProperty("row").GetInt32() == 6 && i.GetProperty("column").GetString() == "C" && i.GetProperty("code").GetString() == "notANumber");
+        Assert.Contains(issues, i => i.GetProperty("row").GetInt32() == 6 && i.GetProperty("column").GetString() == "E" && i.GetProperty("code").GetString() == "negative");
+        var month = issues.Single(i => i.GetProperty("row").GetInt32() == 6 && i.GetProperty("column").GetString() == "I");
+        Assert.Equal("dateAmbiguous", month.GetProperty("code").GetString());
+        Assert.Contains("October", month.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Equal([3, 4], json.GetProperty("header").EnumerateArray().Select(r => r.GetInt32()));
+        Assert.Equal(5, json.GetProperty("rows")[0].GetProperty("row").GetInt32());
+    }
+
+    [Fact]
+    public async Task The_review_page_shows_the_unmapped_columns_and_the_stage_words_and_a_file_it_cannot_read_says_so()
+    {
+        using var pin = app.Clock.Pin(Now);
+        var office = await D.SignedInClientAsync("duchashi");
+        var own = "自定义列" + Guid.NewGuid().ToString("N")[..6];
+        var good = await NewBatchAsync("在谈.xlsx", Book(w =>
+        {
+            w.WriteRow([CellValue.Of("序号"), CellValue.Of("项目名称"), CellValue.Of("推进阶段"), CellValue.Of("责任单位"), CellValue.Of(own)]);
+            w.WriteRow([CellValue.Of(1m), CellValue.Of(own + "甲"), CellValue.Of("在谈"), CellValue.Of("县发改局"), CellValue.Of("x")]);
+            w.WriteRow([CellValue.Of(2m), CellValue.Of(own + "乙"), CellValue.Of("终止"), CellValue.Of("县发改局"), CellValue.Of("y")]);
+        }));
+        var page = await office.GetAsync($"/LedgerFiles/Review/{good}");
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        var html = await page.Content.ReadAsStringAsync();
+        Assert.Contains("id=\"unmapped\"", html, StringComparison.Ordinal);
+        Assert.Contains("data-unmapped=\"E\"", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"words\"", html, StringComparison.Ordinal);
+        Assert.Contains("终止", html, StringComparison.Ordinal);
+        Assert.Contains("不在对照表中", html, StringComparison.Ordinal);
+
+        var broken = Sample("重点项目推进台账-样例.xlsx");
+        var bad = await NewBatchAsync("坏.xlsx", broken[..(broken.Length / 2)]);
+        var badPage = await office.GetAsync($"/LedgerFiles/Review/{bad}");
+        Assert.Equal(HttpStatusCode.OK, badPage.StatusCode);
+        Assert.Contains("id=\"file-error\"", await badPage.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var before = await CountAsync();
+        var commit = await TestData.PostFormAsync(office, $"/LedgerFiles/Review/{good}", $"/LedgerFiles/Review/{good}?handler=Commit", []);
+        Assert.Equal(HttpStatusCode.Redirect, commit.StatusCode);
+        Assert.Equal(before + 1, await CountAsync());
+    }
+
+    private Task<int> NewBatchAsync(string fileName, byte[] content) => app.WithDbAsync(async db =>
+    {
+        var batch = new Duban.Domain.LedgerFiles.ImportBatch { RegionId = D.RegionId, Kind = WorkItemKind.KeyProject, FileName = fileName, Content = content, CreatedAt = DateTime.UtcNow, CreatedByName = "测试" };
+        db.ImportBatches.Add(batch);
+        await db.SaveChangesAsync();
+        return batch.Id;
+    });
+
     private static async Task<(HttpStatusCode, string)> ImportWithStatusOnlyAsync(HttpClient client, byte[] file)
     {
         using var form = new MultipartFormDataContent { { new ByteArrayContent(file), "file", "x.xlsx" }, { new StringContent("tasks"), "kind" } };

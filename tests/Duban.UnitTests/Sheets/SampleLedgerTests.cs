@@ -90,4 +90,32 @@ public class SampleLedgerTests
         Assert.Equal(1_244_000m, parse.Rows.Sum(r => r.Get<decimal>("totalInvestment")));
         Assert.DoesNotContain(parse.Issues, i => i.Severity == Severity.Error);
     }
+
+    [Fact]
+    public void Investment_promotion_sample_reads_its_leaders_amounts_in_yi_yuan_and_flags_a_stage_outside_the_table()
+    {
+        var parse = LedgerReader.Read(Open("招商引资项目台账-样例.xlsx"), LedgerKind.Projects);
+
+        Assert.Equal("在谈项目", parse.Sheet);
+        Assert.Equal("亿元", parse.Unit);
+        Assert.Equal(new DateOnly(2026, 11, 20), parse.AsOf);
+        Assert.Equal(6, parse.Rows.Count);
+        Assert.Equal("leader", parse.Columns.Single(c => c.Header == "包联县领导").Field);
+        Assert.Equal("leadUnit", parse.Columns.Single(c => c.Header == "对接单位").Field);
+        Assert.DoesNotContain(parse.Columns, c => c.Field == "completedToDate");
+        Assert.True(parse.Columns.Single(c => c.Header == "投资方").Unmapped);
+        Assert.Contains(parse.Issues, i => i.Code == IssueCodes.ColumnUnmapped && i.Column == "C");
+        Assert.Null(parse.Columns.Single(c => c.Header == "投资方所在地").Field);
+
+        var battery = parse.Rows[0];
+        Assert.Equal("张卫东", battery.Text("leader"));
+        Assert.Equal(300_000m, battery.Get<decimal>("annualPlan"));
+        Assert.Equal(1, battery.Get<int>("stage"));
+        Assert.Equal("开发区招商服务局", battery.Text("leadUnit"));
+
+        // 终止 is no stage: flagged on its cell, and shown in the word table as not read.
+        Assert.Contains(parse.Issues, i => i.Row == 11 && i.Column == "J" && i.Code == IssueCodes.StageUnknown && i.Severity == Severity.Error);
+        Assert.Contains(new WordReading("stage", "终止", null), parse.Words);
+        Assert.Contains(new WordReading("stage", "在谈", 0), parse.Words);
+    }
 }

@@ -44,8 +44,18 @@ public static class ImportJson
         {
             ["column"] = c.Letter,
             ["header"] = c.Header,
+            ["group"] = c.Group,
             ["field"] = c.Field,
             ["fromTemplate"] = c.FromTemplate,
+            ["unmapped"] = c.Unmapped,
+        }).ToArray());
+        json["unmappedColumns"] = new JsonArray(parse.Columns.Where(c => c.Unmapped).Select(c => (JsonNode)JsonValue.Create($"{c.Letter} {c.Display}")!).ToArray());
+        json["words"] = new JsonArray(parse.Words.Select(w => (JsonNode)new JsonObject
+        {
+            ["field"] = w.Field,
+            ["text"] = w.Text,
+            ["value"] = w.Value,
+            ["readAs"] = WordMeaning(l, w),
         }).ToArray());
         json["sections"] = new JsonArray(parse.Sections.Select(s => (JsonNode)JsonValue.Create(s)!).ToArray());
         json["skippedRows"] = new JsonArray(parse.TotalRows.Select(r => (JsonNode)JsonValue.Create(r)).ToArray());
@@ -74,6 +84,16 @@ public static class ImportJson
         }
 
         return json;
+    }
+
+    /// <summary>What a stage or nature word was read as, in the person's language; null when it is not in the table.</summary>
+    public static string? WordMeaning(IStringLocalizer l, WordReading word)
+    {
+        ArgumentNullException.ThrowIfNull(l);
+        ArgumentNullException.ThrowIfNull(word);
+        return word.Value is not { } value ? null
+            : word.Field == "stage" ? l["ProjectStage." + (Duban.Domain.Projects.ProjectStage)value].Value
+            : l["ProjectNature." + (Duban.Domain.Projects.ProjectNature)value].Value;
     }
 
     private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web)

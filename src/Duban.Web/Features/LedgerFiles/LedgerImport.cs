@@ -47,7 +47,9 @@ public sealed class RowPlan
 public sealed class ImportPreview
 {
     public LedgerParse? Parse { get; init; }
-    public string? FileError { get; init; }
+
+    /// <summary>Why the file could not be read or written, in the person's language; nothing was written.</summary>
+    public string? FileError { get; set; }
     public Ledger? Ledger { get; set; }
     public List<RowPlan> Rows { get; } = [];
     public List<string> UnitsToCreate { get; } = [];
@@ -75,14 +77,37 @@ public sealed record ImportResult(int LedgerId, IReadOnlyList<ImportResult.Writt
 /// one transaction: created, or updated when the ledger already holds an item of that name. The audit trail
 /// records each change; the lights are recomputed before the transaction ends.
 /// </summary>
-public sealed class LedgerImport(DubanDb db, RecomputeLights lights, IStringLocalizer<SharedResource> l)
+public sealed partial class LedgerImport(DubanDb db, RecomputeLights lights, IStringLocalizer<SharedResource> l, ILogger<LedgerImport> logger)
 {
     public static LedgerKind KindOf(WorkItemKind kind) => kind == WorkItemKind.KeyProject ? LedgerKind.Projects : LedgerKind.Tasks;
 
+    /// <summary>
+    /// Reads the file against the region. Never throws for what a file holds: a file it cannot make sense of, or a
+    /// fault of ours reading it, comes back as <see cref="ImportPreview.FileError"/> in the person's language.
+    /// </summary>
     public async Task<ImportPreview> PreviewAsync(ImportActor actor, ImportRequest request, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(request);
+        try
+        {
+            return await ReadAsync(actor, request, ct);
+        }
+        catch (Exception e) when (IsFileFault(e))
+        {
+            ReadFailed(logger, e, request.FileName);
+            return new ImportPreview { FileError = l["Import.File.Unexpected"] };
+        }
+    }
+
+    /// <summary>
+    /// A fault while reading a file is the file's (or our reader's), never a reason to fail the request; a lost
+    /// database or a cancelled request is not a file's fault and goes on up.
+    /// </summary>
+    private static bool IsFileFault(Exception e) => e is not (OperationCanceledException or System.Data.Common.DbException or DbUpdateException or OutOfMemoryException);
+
+    private async Task<ImportPreview> ReadAsync(ImportActor actor, ImportRequest request, CancellationToken ct)
+    {
         Workbook book;
         try
         {
@@ -122,7 +147,9 @@ public sealed class LedgerImport(DubanDb db, RecomputeLights lights, IStringLoca
             var plan = parse.Columns.FirstOrDefault(c => c.Field == "annualPlan");
             preview.PlanYear = plan?.Period.Year ?? parse.Year;
             preview.CompletedYear = completed?.Period.Year ?? preview.PlanYear;
-            preview.CompletedMonth = completed?.Period.ToMonth ?? (parse.AsOf?.Year == preview.CompletedYear ? parse.AsOf?.Month : null);
+            // The month the cumulative amount stands at: its header's, else the sheet's statistics date. Without a
+            // column of amounts done there is no month to speak of, whatever the title says.
+            preview.CompletedMonth = completed is null ? null : completed.Period.ToMonth ?? (parse.AsOf?.Year == preview.CompletedYear ? parse.AsOf?.Month : null);
             if (completed is not null && preview.CompletedMonth is null)
             {
                 parse.Issues.Add(new LedgerIssue(parse.Sheet, parse.HeaderFirstRow, completed.Letter, Severity.Error, "completedMonthUnknown", [completed.Header]));
@@ -243,7 +270,8 @@ public sealed class LedgerImport(DubanDb db, RecomputeLights lights, IStringLoca
     /// <summary>"1-10月完成投资" is cumulative: the month's amount is it less the months before already stored.</summary>
     private async Task PlanInvestmentAsync(ImportPreview preview, CancellationToken ct)
     {
-        if (preview.CompletedMonth is not { } month || preview.CompletedYear is not { } year)
+        var completed = preview.Parse!.Columns.FirstOrDefault(c => c.Field == "completedToDate");
+        if (completed is null || preview.CompletedMonth is not { } month || preview.CompletedYear is not { } year)
         {
             return;
         }
@@ -253,7 +281,7 @@ public sealed class LedgerImport(DubanDb db, RecomputeLights lights, IStringLoca
             ? []
             : await db.ProjectInvestments.Where(i => ids.Contains(i.WorkItemId) && i.Year == year && i.Month < month)
                 .GroupBy(i => i.WorkItemId).Select(g => new { g.Key, Sum = g.Sum(i => i.Amount) }).ToDictionaryAsync(x => x.Key, x => x.Sum, ct);
-        var column = preview.Parse!.Columns.First(c => c.Field == "completedToDate").Letter;
+        var column = completed.Letter;
         foreach (var plan in preview.Rows)
         {
             if (plan.Row.Get<decimal?>("completedToDate") is not { } cumulative)
@@ -288,14 +316,32 @@ public sealed class LedgerImport(DubanDb db, RecomputeLights lights, IStringLoca
             return (preview, null);
         }
 
-        var writer = new ImportWriter(db, actor, request, preview, issue => ImportJson.Message(l, issue));
-        var result = await writer.WriteAsync(ct);
-        await SaveTemplateAsync(actor, request.Kind, preview.Parse!, ct);
-        await db.SaveChangesAsync(ct);
-        await lights.RunForLedgerAsync(actor.RegionId, result.LedgerId, ct);
-        await transaction.CommitAsync(ct);
-        return (preview, result);
+        try
+        {
+            var writer = new ImportWriter(db, actor, request, preview, issue => ImportJson.Message(l, issue));
+            var result = await writer.WriteAsync(ct);
+            await SaveTemplateAsync(actor, request.Kind, preview.Parse!, ct);
+            await db.SaveChangesAsync(ct);
+            await lights.RunForLedgerAsync(actor.RegionId, result.LedgerId, ct);
+            await transaction.CommitAsync(ct);
+            return (preview, result);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // All or nothing: the transaction goes back, and the person is told that nothing was written.
+            await transaction.RollbackAsync(CancellationToken.None);
+            db.ChangeTracker.Clear();
+            WriteFailed(logger, e, request.FileName);
+            preview.FileError = l["Import.File.WriteFailed"];
+            return (preview, null);
+        }
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Reading the ledger file {FileName} failed")]
+    private static partial void ReadFailed(ILogger logger, Exception e, string fileName);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Writing the ledger file {FileName} failed; nothing was written")]
+    private static partial void WriteFailed(ILogger logger, Exception e, string fileName);
 
     private async Task SaveTemplateAsync(ImportActor actor, WorkItemKind kind, LedgerParse parse, CancellationToken ct)
     {
@@ -303,10 +349,10 @@ public sealed class LedgerImport(DubanDb db, RecomputeLights lights, IStringLoca
         var mapping = template is null ? [] : JsonSerializer.Deserialize<Dictionary<string, string>>(template.MappingJson) ?? [];
         foreach (var column in parse.Columns)
         {
-            var header = HeaderText.Normalize(column.Header);
-            if (header.Length is > 0 and <= 40)
+            var key = column.Key;
+            if (key.Length is > 0 and <= 80)
             {
-                mapping[header] = column.Field ?? LedgerFields.Ignored.Name;
+                mapping[key] = column.Field ?? LedgerFields.Ignored.Name;
             }
         }
 
