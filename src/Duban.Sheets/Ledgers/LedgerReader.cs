@@ -27,6 +27,9 @@ public static partial class LedgerReader
 {
     private const int HeaderSearchRows = 25;
 
+    /// <summary>The year when neither the caller (<see cref="LedgerReadOptions.Today"/>) nor the sheet gives one: the machine's.</summary>
+    private static int ThisYear => TimeProvider.System.GetLocalNow().Year;
+
     private static readonly Dictionary<string, int> MaxLength = new(StringComparer.Ordinal)
     {
         ["number"] = 32,
@@ -164,10 +167,10 @@ public static partial class LedgerReader
             ?? (parse.Title is not null && TitleYear().Match(HeaderText.Canonical(parse.Title)) is { Success: true } y ? int.Parse(y.Groups["y"].Value, CultureInfo.InvariantCulture) : null);
         foreach (var text in notes)
         {
-            parse.AsOf ??= Values.AsOf(text, parse.Year ?? options.Today ?? DateTime.Today.Year);
+            parse.AsOf ??= Values.AsOf(text, parse.Year ?? options.Today ?? ThisYear);
         }
 
-        parse.Year ??= parse.AsOf?.Year ?? options.Today ?? DateTime.Today.Year;
+        parse.Year ??= parse.AsOf?.Year ?? options.Today ?? ThisYear;
         MapColumns(sheet, parse, options);
         if (parse.Columns.All(c => c.Field != "name"))
         {
@@ -450,7 +453,7 @@ public static partial class LedgerReader
 
     private static void ReadFields(Sheet sheet, LedgerParse parse, LedgerRow row)
     {
-        var year = parse.Year ?? DateTime.Today.Year;
+        var year = parse.Year ?? ThisYear;
         foreach (var column in parse.Columns)
         {
             if (column.Field is null || LedgerFields.Find(parse.Kind, column.Field) is not { } field)

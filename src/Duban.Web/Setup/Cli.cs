@@ -149,7 +149,7 @@ public static class Cli
             DisplayName = userName,
             RegionId = region.Id,
             UnitId = rootUnit.Id,
-            CreatedAt = DateTime.UtcNow,
+            CreatedAt = app.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime,
         };
         var created = await users.CreateAsync(account, password);
         if (!created.Succeeded)
@@ -170,7 +170,7 @@ public static class Cli
     private static async Task<int> BackupAsync(WebApplication app, string[] options)
     {
         var database = app.Services.GetRequiredService<DatabaseOptions>();
-        var stamp = DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
+        var stamp = app.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
         if (database.Provider == DatabaseProvider.Postgres)
         {
             var cs = new NpgsqlConnectionStringBuilder(database.ConnectionString);

@@ -140,7 +140,7 @@ public static class DemoSeeder
                 RegionId = region.Id,
                 UnitId = unit?.Id,
                 PersonId = person?.Id,
-                CreatedAt = DateTime.UtcNow,
+                CreatedAt = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime,
             };
             var result = await users.CreateAsync(account, Password);
             if (!result.Succeeded)

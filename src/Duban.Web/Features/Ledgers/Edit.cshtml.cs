@@ -9,7 +9,7 @@ using Microsoft.Extensions.Localization;
 namespace Duban.Web.Features.Ledgers;
 
 [Requires(Permission.EditWork)]
-public sealed class EditModel(DubanDb db, ScopeAccessor scopes, SaveLedger save, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class EditModel(DubanDb db, ScopeAccessor scopes, SaveLedger save, IStringLocalizer<SharedResource> l, Tasks.WorkContext work) : PageModel
 {
     public int? Id { get; private set; }
 
@@ -19,7 +19,7 @@ public sealed class EditModel(DubanDb db, ScopeAccessor scopes, SaveLedger save,
     public async Task<IActionResult> OnGetAsync(int? id, CancellationToken ct)
     {
         Id = id;
-        Input = new LedgerInput { Year = DateTime.UtcNow.Year };
+        Input = new LedgerInput { Year = work.Today.Year };
         if (id is not null)
         {
             var scope = await scopes.GetAsync(ct);

@@ -11,7 +11,7 @@ using Microsoft.Extensions.Localization;
 namespace Duban.Web.Features.Projects;
 
 [Requires(Permission.EditWork)]
-public sealed class EditModel(DubanDb db, ScopeAccessor scopes, SaveProject save, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class EditModel(DubanDb db, ScopeAccessor scopes, SaveProject save, IStringLocalizer<SharedResource> l, Tasks.WorkContext work) : PageModel
 {
     public int? Id { get; private set; }
     public IReadOnlyList<Ledger> Ledgers { get; private set; } = [];
@@ -24,7 +24,7 @@ public sealed class EditModel(DubanDb db, ScopeAccessor scopes, SaveProject save
     public async Task<IActionResult> OnGetAsync(int? id, int? ledgerId, CancellationToken ct)
     {
         Id = id;
-        Input = new ProjectInput { LedgerId = ledgerId, StartYear = DateTime.UtcNow.Year };
+        Input = new ProjectInput { LedgerId = ledgerId, StartYear = work.Today.Year };
         if (id is not null)
         {
             var scope = await scopes.GetAsync(ct);
