@@ -19,13 +19,13 @@ namespace Duban.Web.Infrastructure;
 /// </summary>
 public static class InputBounds
 {
-    /// <summary>No date before this is a plausible deadline, report or holiday in Duban.</summary>
-    public static readonly DateOnly FirstDay = new(2000, 1, 1);
-
-    public static readonly DateOnly LastDay = new(2100, 12, 31);
-
     public const int FirstYear = 2000;
     public const int LastYear = 2100;
+
+    /// <summary>No date outside these is a plausible deadline, report, holiday or bulletin day in Duban.</summary>
+    public static readonly DateOnly FirstDay = new(FirstYear, 1, 1);
+
+    public static readonly DateOnly LastDay = new(LastYear, 12, 31);
 
     /// <summary>The highest page number any list answers; with the largest page size it still fits an int offset.</summary>
     public const int MaxPage = 10_000;
@@ -60,7 +60,7 @@ public static class InputBounds
     {
         ArgumentNullException.ThrowIfNull(context);
         var services = context.ApplicationServices.GetService<IServiceProviderIsService>();
-        var checks = new List<(int Index, string Name, Type Type, ICustomAttributeProvider Attributes, bool Body)>();
+        var checks = new List<Bound>();
         var parameters = context.MethodInfo.GetParameters();
         for (var i = 0; i < parameters.Length; i++)
         {
@@ -75,12 +75,12 @@ public static class InputBounds
             {
                 foreach (var property in PropertiesOf(type))
                 {
-                    checks.Add((i, property.Name, property.PropertyType, property, Body: false));
+                    checks.Add(new Bound(i, property.Name, property.PropertyType, property, Attribute<RangeAttribute>(property), Attribute<MaxLengthAttribute>(property), Body: false));
                 }
             }
             else
             {
-                checks.Add((i, parameter.Name!, type, parameter, Body: IsComplex(type)));
+                checks.Add(new Bound(i, parameter.Name!, type, null, Attribute<RangeAttribute>(parameter), Attribute<MaxLengthAttribute>(parameter), Body: IsComplex(type)));
             }
         }
 
@@ -93,17 +93,17 @@ public static class InputBounds
         {
             var errors = new ValidationErrors();
             var l = invocation.HttpContext.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
-            foreach (var (index, name, type, attributes, body) in checks)
+            foreach (var check in checks)
             {
-                var argument = invocation.Arguments[index];
-                if (body)
+                var argument = invocation.Arguments[check.Index];
+                if (check.Body)
                 {
                     CheckBody(argument, string.Empty, depth: 0, errors, l);
                     continue;
                 }
 
-                var value = attributes is PropertyInfo property ? (argument is null ? null : property.GetValue(argument)) : argument;
-                CheckValue(name, type, value, attributes, invocation.HttpContext.Request, errors, l);
+                var value = check.Property is { } property ? (argument is null ? null : property.GetValue(argument)) : argument;
+                CheckValue(check, value, invocation.HttpContext.Request, errors, l);
             }
 
             if (errors.Any)
@@ -115,9 +115,13 @@ public static class InputBounds
         };
     }
 
-    private static void CheckValue(string name, Type type, object? value, ICustomAttributeProvider attributes, HttpRequest request, ValidationErrors errors, IStringLocalizer l)
+    /// <summary>One value a route takes from the request: a parameter, or a property of an [AsParameters] record; or a whole body.</summary>
+    private sealed record Bound(int Index, string Name, Type Type, PropertyInfo? Property, RangeAttribute? Range, MaxLengthAttribute? MaxLength, bool Body);
+
+    private static void CheckValue(Bound check, object? value, HttpRequest request, ValidationErrors errors, IStringLocalizer l)
     {
-        var plain = Nullable.GetUnderlyingType(type) ?? type;
+        var name = check.Name;
+        var plain = Nullable.GetUnderlyingType(check.Type) ?? check.Type;
 
         // Minimal APIs read enums with Enum.TryParse, which also takes numbers and comma lists.
         if (plain.IsEnum && request.Query.TryGetValue(name, out var raw) && raw.ToString() is { Length: > 0 } text
@@ -132,9 +136,9 @@ public static class InputBounds
             case null:
                 return;
             case DateOnly day when !IsPlausible(day):
-                errors.Add(name, l["Validation.DateWindow", FirstDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), LastDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)]);
+                errors.Add(name, DateWindow(l));
                 return;
-            case string s when Attribute<MaxLengthAttribute>(attributes) is { } max && s.Length > max.Length:
+            case string s when check.MaxLength is { } max && s.Length > max.Length:
                 errors.Add(name, l["Validation.MaxLength", max.Length]);
                 return;
             case string s when !IsText(s):
@@ -142,7 +146,7 @@ public static class InputBounds
                 return;
         }
 
-        if (Attribute<RangeAttribute>(attributes) is { } range && value is IConvertible number)
+        if (check.Range is { } range && value is IConvertible number)
         {
             var n = number.ToDecimal(CultureInfo.InvariantCulture);
             var min = Convert.ToDecimal(range.Minimum, CultureInfo.InvariantCulture);
@@ -165,7 +169,7 @@ public static class InputBounds
         switch (value)
         {
             case DateOnly day when !IsPlausible(day):
-                errors.Add(path, l["Validation.DateWindow", FirstDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), LastDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)]);
+                errors.Add(path, DateWindow(l));
                 return;
             case double d when !double.IsFinite(d):
             case float f when !float.IsFinite(f):
@@ -196,6 +200,9 @@ public static class InputBounds
             CheckBody(property.GetValue(value), path.Length == 0 ? property.Name : path + "." + property.Name, depth + 1, errors, l);
         }
     }
+
+    private static string DateWindow(IStringLocalizer l) =>
+        l["Validation.DateWindow", FirstDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), LastDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)];
 
     private static PropertyInfo[] PropertiesOf(Type type) =>
         Properties.GetOrAdd(type, t => t.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanRead && p.GetIndexParameters().Length == 0).ToArray());
