@@ -21,6 +21,7 @@ public static class LocalizedProblemDetails
             403 => "Problem.403",
             404 => "Problem.404",
             409 => "Problem.409",
+            415 => "Problem.415",
             _ when status >= 500 => "Problem.500",
             _ => null,
         };
@@ -36,11 +37,17 @@ public static class LocalizedProblemDetails
         {
             context.ProblemDetails.Detail = null;
         }
+
+        // A body of another media type is refused before any code runs; say what to send instead.
+        if (status == StatusCodes.Status415UnsupportedMediaType && context.ProblemDetails.Detail is null)
+        {
+            context.ProblemDetails.Detail = l["Problem.UnsupportedMediaType"];
+        }
     }
 
     private static bool IsFrameworkDefault(string title) =>
         title.StartsWith("One or more validation errors", StringComparison.Ordinal)
-        || title is "Bad Request" or "Unauthorized" or "Forbidden" or "Not Found" or "Conflict"
+        || title is "Bad Request" or "Unauthorized" or "Forbidden" or "Not Found" or "Conflict" or "Unsupported Media Type"
             or "An error occurred while processing your request.";
 }
 
@@ -82,10 +89,11 @@ public sealed class LocalizedIdentityErrors(IStringLocalizer<SharedResource> l) 
 }
 
 /// <summary>
-/// A request body the API cannot read (broken JSON, a word where a number belongs, an unknown kind)
-/// is answered with a 400 that says which field, in the caller's language, instead of an empty 400.
+/// A request the API cannot read (broken JSON, a word where a number belongs, an unknown kind, a query value of the
+/// wrong type, another media type) is answered with a 400 (or 415) that says which field or parameter, in the
+/// caller's language, instead of an empty one. Only the framework's input errors come here; anything else stays a 500.
 /// </summary>
-public sealed class BadRequestHandler(IProblemDetailsService problems, IStringLocalizer<SharedResource> l) : Microsoft.AspNetCore.Diagnostics.IExceptionHandler
+public sealed partial class BadRequestHandler(IProblemDetailsService problems, IStringLocalizer<SharedResource> l) : Microsoft.AspNetCore.Diagnostics.IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
@@ -95,7 +103,6 @@ public sealed class BadRequestHandler(IProblemDetailsService problems, IStringLo
             return false;
         }
 
-        var path = (bad.InnerException as System.Text.Json.JsonException)?.Path?.TrimStart('$', '.');
         httpContext.Response.StatusCode = bad.StatusCode;
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
@@ -103,9 +110,35 @@ public sealed class BadRequestHandler(IProblemDetailsService problems, IStringLo
             ProblemDetails =
             {
                 Status = bad.StatusCode,
-                Title = l["Problem.400"],
-                Detail = string.IsNullOrEmpty(path) ? l["Problem.UnreadableBody"] : l["Problem.UnreadableField", path],
+                Title = bad.StatusCode == StatusCodes.Status415UnsupportedMediaType ? l["Problem.415"] : l["Problem.400"],
+                Detail = DetailOf(bad),
             },
         });
     }
+
+    private string DetailOf(BadHttpRequestException bad)
+    {
+        if (bad.StatusCode == StatusCodes.Status415UnsupportedMediaType)
+        {
+            return l["Problem.UnsupportedMediaType"];
+        }
+
+        if (bad.InnerException is System.Text.Json.JsonException json)
+        {
+            var path = json.Path?.TrimStart('$', '.');
+            return string.IsNullOrEmpty(path) ? l["Problem.UnreadableBody"] : l["Problem.UnreadableField", path];
+        }
+
+        // The framework's own wording names the parameter: Failed to bind parameter "int? Page" from "abc".
+        var parameter = BoundParameter().Match(bad.Message);
+        if (!parameter.Success)
+        {
+            return bad.Message.Contains("body", StringComparison.OrdinalIgnoreCase) ? l["Problem.UnreadableBody"] : l["Problem.UnreadableRequest"];
+        }
+
+        return parameter.Groups["body"].Success ? l["Problem.UnreadableBody"] : l["Problem.UnreadableParameter", parameter.Groups["name"].Value];
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("^(?:Failed to bind|Required) parameter \"(?:[^\"]*\\s)?(?<name>[^\"\\s]+)\"(?:.*(?<body>from body))?")]
+    private static partial System.Text.RegularExpressions.Regex BoundParameter();
 }

@@ -168,6 +168,7 @@ public static class ServiceSetup
             {
                 o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
                 o.Filters.Add<PermissionPageFilter>();
+                o.Filters.Add<GetIgnoresUnreadableQuery>();
             });
         services.AddSingleton<Microsoft.Extensions.Options.IConfigureOptions<MvcOptions>, LocalizedModelBindingMessages>();
 
@@ -175,14 +176,16 @@ public static class ServiceSetup
         services.AddExceptionHandler<BadRequestHandler>();
         services.AddExceptionHandler<NotPermittedHandler>();
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
-        services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
-        {
-            doc.Info.Title = "Duban API";
-            doc.Info.Version = "v1";
-            doc.Info.Description = "督办 — supervision of assigned work. Authenticate with 'Authorization: Bearer dbn_…'.";
-            return Task.CompletedTask;
-        }));
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new StrictEnumConverter()));
+        services.AddOpenApi("v1", o => o
+            .AddDocumentTransformer((doc, _, _) =>
+            {
+                doc.Info.Title = "Duban API";
+                doc.Info.Version = "v1";
+                doc.Info.Description = "督办 — supervision of assigned work. Authenticate with 'Authorization: Bearer dbn_…'.";
+                return Task.CompletedTask;
+            })
+            .AddSchemaTransformer(StrictEnumConverter.DescribeAsync));
 
         builder.AddDubanSecurity();
     }
@@ -209,6 +212,7 @@ public static class ServiceSetup
                 SuppressDiagnosticsCallback = c => c.Exception is NotPermittedException,
             });
             pages.UseStatusCodePagesWithReExecute("/Error/{0}");
+            pages.Use(UntypeableQuery.DropAsync);
         });
         app.UseStaticFiles();
         app.UseRouting();
@@ -226,6 +230,7 @@ public static class ServiceSetup
         return app.MapGroup("/api/v1")
             .RequireAuthorization(Policies.Api)
             .AddEndpointFilter<CookieApiAntiforgery>()
+            .AddEndpointFilterFactory(InputBounds.Filter)
             .WithTags("Duban");
     }
 

@@ -52,9 +52,13 @@ public abstract class AuditorTests(DubanFactory app)
         Assert.Equal(5, past.GetProperty("items").GetArrayLength());
         Assert.True(past.GetProperty("hasMore").GetBoolean());
 
-        var huge = await api.GetFromJsonAsync<JsonElement>("/api/v1/audit?pageSize=100000");
-        Assert.Equal(200, huge.GetProperty("pageSize").GetInt32());
-        Assert.InRange(huge.GetProperty("items").GetArrayLength(), 1, 200);
+        // Beyond the bounds the contract declares is refused with the field named, not clamped (docs/decisions/0019).
+        var huge = await api.GetAsync("/api/v1/audit?pageSize=100000");
+        Assert.Equal(HttpStatusCode.BadRequest, huge.StatusCode);
+        Assert.True((await huge.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("PageSize", out _));
+        var largest = await api.GetFromJsonAsync<JsonElement>("/api/v1/audit?pageSize=200");
+        Assert.Equal(200, largest.GetProperty("pageSize").GetInt32());
+        Assert.InRange(largest.GetProperty("items").GetArrayLength(), 1, 200);
 
         var first = await api.GetFromJsonAsync<JsonElement>("/api/v1/audit?pageSize=3&page=1");
         var second = await api.GetFromJsonAsync<JsonElement>("/api/v1/audit?pageSize=3&page=2");

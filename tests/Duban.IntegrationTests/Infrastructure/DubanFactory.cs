@@ -125,6 +125,25 @@ public sealed class NotifyingFactory(int smtpPort, string webhookUrl) : DubanFac
 
 public sealed class PostgresFactory() : DubanFactory(DatabaseProvider.Postgres);
 
+/// <summary>
+/// An app with a database of its own whose scheduled jobs (lights, reminders, bulletins) never run, for a test
+/// that writes freely and compares the database before and after each request. Audit sealing still runs.
+/// </summary>
+public abstract class QuietFactory(DatabaseProvider provider) : DubanFactory(provider)
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("Duban:Lights:RecomputeMinutes", "0");
+        builder.UseSetting("Duban:Reminders:EveryMinutes", "0");
+        builder.UseSetting("Duban:Bulletins:EveryMinutes", "0");
+    }
+}
+
+public sealed class QuietSqliteFactory() : QuietFactory(DatabaseProvider.Sqlite);
+
+public sealed class QuietPostgresFactory() : QuietFactory(DatabaseProvider.Postgres);
+
 [CollectionDefinition(Name)]
 public sealed class OnSqlite : ICollectionFixture<SqliteFactory>
 {
@@ -135,6 +154,18 @@ public sealed class OnSqlite : ICollectionFixture<SqliteFactory>
 public sealed class OnPostgres : ICollectionFixture<PostgresFactory>
 {
     public const string Name = "postgres";
+}
+
+[CollectionDefinition(Name)]
+public sealed class OnQuietSqlite : ICollectionFixture<QuietSqliteFactory>
+{
+    public const string Name = "quiet-sqlite";
+}
+
+[CollectionDefinition(Name)]
+public sealed class OnQuietPostgres : ICollectionFixture<QuietPostgresFactory>
+{
+    public const string Name = "quiet-postgres";
 }
 
 /// <summary>The PostgreSQL server that scripts/test.sh starts on loopback and names in DUBAN_TEST_PG.</summary>

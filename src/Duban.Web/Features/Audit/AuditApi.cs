@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Duban.Data;
 using Duban.Domain.Access;
 using Duban.Domain.Audit;
@@ -19,7 +20,7 @@ public static class AuditApi
             .Requires(Permission.ReadAudit);
 
         // anchor: a head written down earlier, "SEQUENCE:HASH", that the chain must still hold.
-        audit.MapGet("/verify", async Task<Results<Ok<AuditChainState>, ValidationProblem>> (string? anchor, VerifyAuditChain verify, ScopeAccessor scopes, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+        audit.MapGet("/verify", async Task<Results<Ok<AuditChainState>, ValidationProblem>> ([MaxLength(200)] string? anchor, VerifyAuditChain verify, ScopeAccessor scopes, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
         {
             var parsed = ChainAnchor.Parse(anchor);
             if (anchor is not null && parsed is null)

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Duban.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -6,9 +7,11 @@ namespace Duban.Web.Features.Audit;
 public sealed record AuditFilter
 {
     /// <summary>The kind of entity (Unit, WorkItem, Account, …).</summary>
+    [MaxLength(50)]
     public string? Kind { get; init; }
 
     /// <summary>Part of the actor's name.</summary>
+    [MaxLength(100)]
     public string? Actor { get; init; }
 
     /// <summary>First and last day, in the region's time zone.</summary>
@@ -16,9 +19,11 @@ public sealed record AuditFilter
 
     public DateOnly? To { get; init; }
 
+    [Range(1, Infrastructure.InputBounds.MaxPage)]
     public int? Page { get; init; }
 
     /// <summary>Entries per page: 50 unless asked, at most 200.</summary>
+    [Range(1, AuditQueries.MaxPageSize)]
     public int? PageSize { get; init; }
 }
 
@@ -50,7 +55,7 @@ public static class AuditQueries
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(filter);
         var size = Math.Clamp(filter.PageSize ?? 50, 1, MaxPageSize);
-        var page = Math.Clamp(filter.Page ?? 1, 1, 100_000);
+        var page = Infrastructure.InputBounds.Page(filter.Page);
         var zone = TimeZoneInfo.FindSystemTimeZoneById(timeZoneId);
         var entries = db.AuditEntries.AsNoTracking().Where(a => a.RegionId == regionId);
         if (!string.IsNullOrWhiteSpace(filter.Kind))
@@ -63,14 +68,17 @@ public static class AuditQueries
             entries = entries.Where(a => a.ActorName.Contains(actor));
         }
 
+        // The API refuses days outside the plausible window; the page, which does not, looks no further than it.
         if (filter.From is { } from)
         {
+            from = Clamp(from);
             var start = StartOf(from, zone);
             entries = entries.Where(a => a.At >= start);
         }
 
         if (filter.To is { } to)
         {
+            to = Clamp(to);
             var end = StartOf(to.AddDays(1), zone);
             entries = entries.Where(a => a.At < end);
         }
@@ -83,6 +91,8 @@ public static class AuditQueries
         var items = shown.Zip(readable, (r, e) => new AuditRow(r.Id, r.ChainSequence, r.At, r.ActorName, r.EntityType, r.EntityId, r.Action, e.Changes)).ToList();
         return new AuditPage(items, page, size, rows.Count > size);
     }
+
+    private static DateOnly Clamp(DateOnly day) => day < Infrastructure.InputBounds.FirstDay ? Infrastructure.InputBounds.FirstDay : day > Infrastructure.InputBounds.LastDay ? Infrastructure.InputBounds.LastDay : day;
 
     private static DateTime StartOf(DateOnly day, TimeZoneInfo zone) =>
         TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified), zone);

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Duban.Data;
 using Duban.Domain.Access;
 using Duban.Web.Infrastructure;
@@ -13,7 +14,7 @@ public static class CalendarApi
         ArgumentNullException.ThrowIfNull(api);
         var group = api.MapGroup("/calendar").WithTags("Calendar");
 
-        group.MapGet("/", async Task<Ok<List<CalendarDayDto>>> (int? year, DubanDb db, ScopeAccessor scopes, CancellationToken ct) =>
+        group.MapGet("/", async Task<Ok<List<CalendarDayDto>>> ([Range(InputBounds.FirstYear, InputBounds.LastYear)] int? year, DubanDb db, ScopeAccessor scopes, CancellationToken ct) =>
         {
             var scope = await scopes.GetAsync(ct);
             var days = await db.CalendarDays.AsNoTracking()

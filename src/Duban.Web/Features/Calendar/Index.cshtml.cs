@@ -49,7 +49,7 @@ public sealed class IndexModel(DubanDb db, ScopeAccessor scopes, SaveCalendarDay
     private async Task LoadAsync(int? year, CancellationToken ct)
     {
         var scope = await scopes.GetAsync(ct);
-        Year = year is >= 2000 and <= 2100 ? year.Value : clock.GetUtcNow().Year;
+        Year = InputBounds.Year(year, clock.GetUtcNow().Year);
         var from = new DateOnly(Year, 1, 1);
         var to = new DateOnly(Year, 12, 31);
         Days = await db.CalendarDays.AsNoTracking().Where(d => d.RegionId == scope.RegionId && d.Date >= from && d.Date <= to).OrderBy(d => d.Date).ToListAsync(ct);

@@ -26,14 +26,22 @@ public static class LedgerFilesApi
             }
 
             var data = await request.ReadFormAsync(ct);
+
+            // A value given but unreadable is refused, not taken as absent: dryRun=no must not mean a dry run's opposite by accident.
+            var unreadable = new ValidationErrors();
             var form = new ImportForm
             {
                 File = data.Files.GetFile("file"),
                 Kind = data["kind"],
-                LedgerId = int.TryParse(data["ledgerId"], System.Globalization.CultureInfo.InvariantCulture, out var ledgerId) ? ledgerId : null,
-                DryRun = bool.TryParse(data["dryRun"], out var dryRun) ? dryRun : null,
-                CreateMissing = bool.TryParse(data["createMissing"], out var createMissing) ? createMissing : null,
+                LedgerId = Field(data, "ledgerId", s => int.TryParse(s, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id) && id > 0 ? id : (int?)null, unreadable, l),
+                DryRun = Field(data, "dryRun", s => bool.TryParse(s, out var b) ? b : (bool?)null, unreadable, l),
+                CreateMissing = Field(data, "createMissing", s => bool.TryParse(s, out var b) ? b : (bool?)null, unreadable, l),
             };
+            if (unreadable.Any)
+            {
+                return TypedResults.ValidationProblem(unreadable.ToDictionary());
+            }
+
             var kind = KindOf(form.Kind);
             if (kind is null)
             {
@@ -65,13 +73,18 @@ public static class LedgerFilesApi
             .Requires(Permission.ImportLedgers);
 
         // The ledger as .xlsx in the office's layout, with only the items the caller may see.
-        api.MapGet("/ledgers/{id:int}/export", async Task<IResult> (int id, string? kind, DubanDb db, ScopeAccessor scopes, WorkContext work, LedgerExport export, HttpContext http, CancellationToken ct) =>
+        api.MapGet("/ledgers/{id:int}/export", async Task<IResult> (int id, string? kind, DubanDb db, ScopeAccessor scopes, WorkContext work, LedgerExport export, HttpContext http, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
         {
             var scope = await scopes.GetAsync(ct);
             var ledger = await db.Ledgers.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id && x.RegionId == scope.RegionId, ct);
             if (ledger is null)
             {
                 return TypedResults.NotFound();
+            }
+
+            if (!string.IsNullOrEmpty(kind) && KindOf(kind) is null)
+            {
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["kind"] = [l["Validation.Invalid"]] });
             }
 
             var itemKind = KindOf(kind) ?? (await db.WorkItems.AnyAsync(w => w.LedgerId == id && w.Kind == WorkItemKind.KeyProject, ct) ? WorkItemKind.KeyProject : WorkItemKind.Task);
@@ -90,6 +103,23 @@ public static class LedgerFilesApi
         })
         .WithTags("Ledgers")
             .Requires(Permission.ExportLedgers);
+    }
+
+    private static T? Field<T>(IFormCollection form, string name, Func<string, T?> read, ValidationErrors errors, IStringLocalizer l)
+        where T : struct
+    {
+        if (string.IsNullOrWhiteSpace(form[name]))
+        {
+            return null;
+        }
+
+        var value = read(form[name].ToString().Trim());
+        if (value is null)
+        {
+            errors.Add(name, l["Validation.Invalid"]);
+        }
+
+        return value;
     }
 
     public static WorkItemKind? KindOf(string? kind) => kind?.ToLowerInvariant() switch

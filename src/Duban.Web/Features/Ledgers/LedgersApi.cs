@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Duban.Data;
 using Duban.Domain.Access;
 using Duban.Web.Infrastructure;
@@ -13,7 +14,7 @@ public static class LedgersApi
         ArgumentNullException.ThrowIfNull(api);
         var group = api.MapGroup("/ledgers").WithTags("Ledgers");
 
-        group.MapGet("/", async Task<Ok<List<LedgerDto>>> (int? year, DubanDb db, ScopeAccessor scopes, CancellationToken ct) =>
+        group.MapGet("/", async Task<Ok<List<LedgerDto>>> ([Range(InputBounds.FirstYear, InputBounds.LastYear)] int? year, DubanDb db, ScopeAccessor scopes, CancellationToken ct) =>
         {
             var scope = await scopes.GetAsync(ct);
             var ledgers = await db.Ledgers.AsNoTracking().Where(l => l.RegionId == scope.RegionId && (year == null || l.Year == year))

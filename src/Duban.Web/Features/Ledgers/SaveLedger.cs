@@ -58,6 +58,11 @@ public sealed class SaveLedger(DubanDb db, ScopeAccessor scopes, Lights.Recomput
             errors.Add(nameof(LedgerInput.Name), l["Validation.MaxLength", 200]);
         }
 
+        if (input.SourceTitle?.Trim().Length > 200)
+        {
+            errors.Add(nameof(LedgerInput.SourceTitle), l["Validation.MaxLength", 200]);
+        }
+
         if (input.Year is null or < 2000 or > 2100)
         {
             errors.Add(nameof(LedgerInput.Year), l["Ledgers.YearRange"]);

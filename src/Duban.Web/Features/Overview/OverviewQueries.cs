@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Duban.Data;
 using Duban.Domain.Access;
 using Duban.Domain.Organisation;
@@ -11,9 +12,13 @@ namespace Duban.Web.Features.Overview;
 public record OverviewFilter
 {
     /// <summary>The subtree to look at; empty for everything the viewer may see.</summary>
+    [Range(1, int.MaxValue)]
     public int? UnitId { get; init; }
 
+    [Range(1, int.MaxValue)]
     public int? LedgerId { get; init; }
+
+    [Range(1, int.MaxValue)]
     public int? LeaderId { get; init; }
     public WorkItemKind? Kind { get; init; }
 }
@@ -274,6 +279,7 @@ public static class OverviewQueries
         public Light? Light { get; init; }
 
         /// <summary>overdue, missing, due (due or finished), ontime.</summary>
+        [MaxLength(20)]
         public string? Only { get; init; }
 
         /// <summary>Only the unit's own items, not its subtree's (the 本级 line).</summary>

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Duban.Data;
 using Duban.Domain.Access;
 using Duban.Web.Infrastructure;
@@ -13,7 +14,7 @@ public static class PeopleApi
         ArgumentNullException.ThrowIfNull(api);
         var group = api.MapGroup("/people").WithTags("People");
 
-        group.MapGet("/", async Task<Ok<List<PersonDto>>> (int? unitId, string? q, DubanDb db, ScopeAccessor scopes, CancellationToken ct) =>
+        group.MapGet("/", async Task<Ok<List<PersonDto>>> ([Range(1, int.MaxValue)] int? unitId, [MaxLength(100)] string? q, DubanDb db, ScopeAccessor scopes, CancellationToken ct) =>
         {
             var scope = await scopes.GetAsync(ct);
             var people = await PeopleQueries.Search(db, scope, unitId, q).Take(500).ToListAsync(ct);

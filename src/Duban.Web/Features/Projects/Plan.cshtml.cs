@@ -22,7 +22,7 @@ public sealed class PlanModel(DubanDb db, WorkContext work) : PageModel
 
     public async Task OnGetAsync(int? year, CancellationToken ct)
     {
-        Year = year is >= 2000 and <= 2100 ? year.Value : work.Today.Year;
+        Year = InputBounds.Year(year, work.Today.Year);
         var from = new DateOnly(Year, 1, 1);
         var to = new DateOnly(Year, 12, 31);
         var scope = await work.ScopeAsync(ct);

@@ -170,8 +170,23 @@ public sealed class ProjectActions(DubanDb db, WorkContext work, RecomputeLights
         return Outcome<Project>.Ok(project);
     }
 
-    public async Task<Outcome<Project>> WithdrawAsync(int id, WithdrawalInput input, CancellationToken ct = default) =>
-        await PoolAsync(id, p => p.Withdraw(input?.Reason ?? string.Empty, input?.ApprovedBy ?? string.Empty, work.Today), ct);
+    public async Task<Outcome<Project>> WithdrawAsync(int id, WithdrawalInput input, CancellationToken ct = default)
+    {
+        var errors = new ValidationErrors();
+        if (input?.Reason?.Trim().Length > 500)
+        {
+            errors.Add(nameof(WithdrawalInput.Reason), l["Validation.MaxLength", 500]);
+        }
+
+        if (input?.ApprovedBy?.Trim().Length > 100)
+        {
+            errors.Add(nameof(WithdrawalInput.ApprovedBy), l["Validation.MaxLength", 100]);
+        }
+
+        return errors.Any
+            ? Outcome<Project>.Invalid(errors)
+            : await PoolAsync(id, p => p.Withdraw(input?.Reason ?? string.Empty, input?.ApprovedBy ?? string.Empty, work.Today), ct);
+    }
 
     public async Task<Outcome<Project>> RestoreAsync(int id, CancellationToken ct = default) =>
         await PoolAsync(id, p => p.Restore(), ct);

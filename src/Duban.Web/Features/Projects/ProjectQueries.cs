@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Duban.Data;
 using Duban.Domain.Access;
 using Duban.Domain.Projects;
@@ -7,24 +8,35 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Duban.Web.Features.Projects;
 
+/// <summary>A list's query; its bounds are refused by the API (<see cref="Infrastructure.InputBounds"/>) and clamped for pages.</summary>
 public sealed record ProjectFilter
 {
+    [Range(1, int.MaxValue)]
     public int? LedgerId { get; init; }
 
     /// <summary>Lead unit, with everything below it.</summary>
+    [Range(1, int.MaxValue)]
     public int? UnitId { get; init; }
 
     public ProjectPool? Pool { get; init; }
     public ProjectStage? Stage { get; init; }
     public ProjectCategory? Category { get; init; }
     public Light? Light { get; init; }
+
+    [Range(1, int.MaxValue)]
     public int? LeaderId { get; init; }
+
+    [MaxLength(100)]
     public string? Q { get; init; }
 
     /// <summary>order (ledger order), investment (largest first), gap (furthest behind first), light (worst first).</summary>
+    [MaxLength(20)]
     public string? Sort { get; init; }
 
+    [Range(1, Infrastructure.InputBounds.MaxPage)]
     public int? Page { get; init; }
+
+    [Range(1, TaskQueries.MaxPageSize)]
     public int? PageSize { get; init; }
 }
 
@@ -106,7 +118,7 @@ public static class ProjectQueries
         ArgumentNullException.ThrowIfNull(filter);
         var items = Filtered(db, scope, filter, await UnitPathAsync(db, scope, filter.UnitId, ct));
         var size = Math.Clamp(filter.PageSize ?? 50, 1, TaskQueries.MaxPageSize);
-        var page = Math.Max(1, filter.Page ?? 1);
+        var page = Infrastructure.InputBounds.Page(filter.Page);
         var total = await items.CountAsync(ct);
         var year = today.Year;
         var plans = db.ProjectYearPlans.AsNoTracking();

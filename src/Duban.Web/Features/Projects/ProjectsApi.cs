@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Duban.Data;
 using Duban.Domain.Access;
 using Duban.Domain.Projects;
@@ -27,7 +28,7 @@ public static class ProjectsApi
             TypedResults.Ok(await ProjectQueries.MapAsync(db, await work.ScopeAsync(ct), filter, ct)))
             .Requires(Permission.Read);
 
-        projects.MapGet("/figures", async Task<Ok<Figures>> (int? year, int? month, DubanDb db, WorkContext work, CancellationToken ct) =>
+        projects.MapGet("/figures", async Task<Ok<Figures>> ([Range(InputBounds.FirstYear, InputBounds.LastYear)] int? year, [Range(1, 12)] int? month, DubanDb db, WorkContext work, CancellationToken ct) =>
         {
             var (y, m) = Period(year, month, work.Today);
             return TypedResults.Ok(await ProjectFigures.ForAsync(db, await work.ScopeAsync(ct), y, m, ct));
@@ -74,7 +75,7 @@ public static class ProjectsApi
             .Requires(Permission.EditWork);
 
         var problems = api.MapGroup("/problems").WithTags("Problems");
-        problems.MapGet("/", async Task<Ok<List<ProblemRow>>> (ProblemList? list, int? projectId, DubanDb db, WorkContext work, CancellationToken ct) =>
+        problems.MapGet("/", async Task<Ok<List<ProblemRow>>> (ProblemList? list, [Range(1, int.MaxValue)] int? projectId, DubanDb db, WorkContext work, CancellationToken ct) =>
             TypedResults.Ok(await RaiseProblem.ListAsync(db, await work.ScopeAsync(ct), list ?? ProblemList.New, projectId, ct)))
             .Requires(Permission.Read);
 
@@ -110,7 +111,7 @@ public static class ProjectsApi
 
     public static (int Year, int Month) Period(int? year, int? month, DateOnly today)
     {
-        var y = year is >= 2000 and <= 2100 ? year.Value : today.Year;
+        var y = InputBounds.Year(year, today.Year);
         var m = month is >= 1 and <= 12 ? month.Value : (y == today.Year ? Math.Max(1, today.Month - 1) : 12);
         return (y, m);
     }

@@ -39,7 +39,7 @@ public sealed class SaveRegionMap(DubanDb db, ScopeAccessor scopes, TimeProvider
             using var json = JsonDocument.Parse(text);
             var root = json.RootElement;
             if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("type", out var type) || type.ValueKind != JsonValueKind.String || !Types.Contains(type.GetString()!)
-                || !text.Contains("Polygon", StringComparison.Ordinal))
+                || Polygons(root, depth: 0) is not > 0)
             {
                 errors.Add("file", l["Projects.MapNotGeoJson"]);
             }
@@ -69,4 +69,54 @@ public sealed class SaveRegionMap(DubanDb db, ScopeAccessor scopes, TimeProvider
         await db.SaveChangesAsync(ct);
         return Outcome<RegionMap>.Ok(map);
     }
+
+    /// <summary>
+    /// The polygons a GeoJSON object holds, or null if any of its geometry is broken: a ring of fewer than four
+    /// positions, a position that is not longitude and latitude on the earth. The map board draws what it is given.
+    /// </summary>
+    private static int? Polygons(JsonElement node, int depth)
+    {
+        if (node.ValueKind != JsonValueKind.Object || depth > 8 || !node.TryGetProperty("type", out var type) || type.ValueKind != JsonValueKind.String)
+        {
+            return null;
+        }
+
+        JsonElement children;
+        switch (type.GetString())
+        {
+            case "FeatureCollection" when node.TryGetProperty("features", out children) && children.ValueKind == JsonValueKind.Array:
+            case "GeometryCollection" when node.TryGetProperty("geometries", out children) && children.ValueKind == JsonValueKind.Array:
+                var sum = 0;
+                foreach (var child in children.EnumerateArray())
+                {
+                    if (Polygons(child, depth + 1) is not { } n)
+                    {
+                        return null;
+                    }
+
+                    sum += n;
+                }
+
+                return sum;
+            case "Feature" when node.TryGetProperty("geometry", out var geometry):
+                return geometry.ValueKind == JsonValueKind.Null ? 0 : Polygons(geometry, depth + 1);
+            case "Polygon" when node.TryGetProperty("coordinates", out var rings):
+                return IsPolygon(rings) ? 1 : null;
+            case "MultiPolygon" when node.TryGetProperty("coordinates", out var polygons) && polygons.ValueKind == JsonValueKind.Array:
+                return polygons.EnumerateArray().All(IsPolygon) ? polygons.GetArrayLength() : null;
+            case "Point" or "MultiPoint" or "LineString" or "MultiLineString":
+                return 0;
+            default:
+                return null;
+        }
+    }
+
+    private static bool IsPolygon(JsonElement rings) =>
+        rings.ValueKind == JsonValueKind.Array && rings.GetArrayLength() > 0
+        && rings.EnumerateArray().All(ring => ring.ValueKind == JsonValueKind.Array && ring.GetArrayLength() >= 4 && ring.EnumerateArray().All(IsPosition));
+
+    private static bool IsPosition(JsonElement position) =>
+        position.ValueKind == JsonValueKind.Array && position.GetArrayLength() >= 2
+        && position[0].ValueKind == JsonValueKind.Number && position[0].TryGetDouble(out var lon) && lon is >= -180 and <= 180
+        && position[1].ValueKind == JsonValueKind.Number && position[1].TryGetDouble(out var lat) && lat is >= -90 and <= 90;
 }

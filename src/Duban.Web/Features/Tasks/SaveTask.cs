@@ -131,9 +131,9 @@ public sealed class SaveTask(DubanDb db, WorkContext work, RecomputeLights light
             errors.Add(nameof(TaskInput.CadenceDay), l[cadenceError!]);
         }
 
-        // A form shows a few empty milestone rows; an empty row is not a milestone. Errors keep the row's number.
+        // A form shows a few empty milestone rows; an empty row (or a null in a list) is not a milestone. Errors keep the row's number.
         var rows = (input.Milestones ?? []).Select((m, row) => (m, row))
-            .Where(x => x.m.Id is not null || !string.IsNullOrWhiteSpace(x.m.Name) || x.m.Due is not null)
+            .Where(x => x.m is not null && (x.m.Id is not null || !string.IsNullOrWhiteSpace(x.m.Name) || x.m.Due is not null))
             .ToList();
         var milestones = rows.Select(x => x.m).ToList();
         foreach (var (m, i) in rows)

@@ -96,7 +96,7 @@ public sealed record ReportForm
         ProblemCause? cause = null;
         if (!string.IsNullOrWhiteSpace(form["problemCause"]))
         {
-            if (!Enum.TryParse<ProblemCause>(form["problemCause"], ignoreCase: true, out var c) || !Enum.IsDefined(c))
+            if (!Infrastructure.StrictEnumConverter.TryParseName<ProblemCause>(form["problemCause"], out var c))
             {
                 field = "problemCause";
                 return false;

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Duban.Data;
 using Duban.Domain.Access;
 using Duban.Domain.Organisation;
@@ -6,28 +7,38 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Duban.Web.Features.Tasks;
 
+/// <summary>A list's query; its bounds are refused by the API (<see cref="Infrastructure.InputBounds"/>) and clamped for pages.</summary>
 public sealed record TaskFilter
 {
+    [Range(1, int.MaxValue)]
     public int? LedgerId { get; init; }
 
     /// <summary>Tasks unless asked: projects and problems have lists of their own.</summary>
     public WorkItemKind? Kind { get; init; }
 
     /// <summary>Lead unit, with everything below it.</summary>
+    [Range(1, int.MaxValue)]
     public int? UnitId { get; init; }
 
     public Light? Light { get; init; }
+
+    [Range(1, int.MaxValue)]
     public int? LeaderId { get; init; }
     public CadenceKind? Cadence { get; init; }
     public WorkItemStatus? Status { get; init; }
+
+    [MaxLength(100)]
     public string? Q { get; init; }
 
     /// <summary>order (ledger order), deadline, light (worst first), report (longest silent first).</summary>
+    [MaxLength(20)]
     public string? Sort { get; init; }
 
+    [Range(1, Infrastructure.InputBounds.MaxPage)]
     public int? Page { get; init; }
 
     /// <summary>Rows per page: 50 unless asked, at most 100.</summary>
+    [Range(1, TaskQueries.MaxPageSize)]
     public int? PageSize { get; init; }
 }
 
@@ -61,7 +72,7 @@ public static class TaskQueries
             var path = await db.Units.Where(u => u.Id == unitId && u.RegionId == scope.RegionId).Select(u => u.Path).FirstOrDefaultAsync(ct);
             if (path is null)
             {
-                return new TaskPage([], 0, 1, filter.PageSize ?? 50);
+                return new TaskPage([], 0, 1, Math.Clamp(filter.PageSize ?? 50, 1, MaxPageSize));
             }
 
             items = items.LedWithin(path);
@@ -102,7 +113,7 @@ public static class TaskQueries
             _ => items.OrderBy(w => w.LedgerId).ThenBy(w => w.Id),
         };
         var size = Math.Clamp(filter.PageSize ?? 50, 1, MaxPageSize);
-        var page = Math.Max(1, filter.Page ?? 1);
+        var page = Infrastructure.InputBounds.Page(filter.Page);
         var rows = await items.Skip((page - 1) * size).Take(size)
             .Select(w => new TaskRow(
                 w.Id, w.LedgerId, w.ParentId, w.Number, w.Name, w.Path.Length - w.Path.Replace("/", string.Empty).Length - 1,

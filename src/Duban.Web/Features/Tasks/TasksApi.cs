@@ -75,6 +75,11 @@ public static class TasksApi
                 return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [l["Validation.Invalid"].Value] });
             }
 
+            if (InputBounds.Check(input, l) is { } unreadable)
+            {
+                return TypedResults.ValidationProblem(unreadable.ToDictionary());
+            }
+
             var files = form.Files.GetFiles("files").Select(Attachments.UploadedFile.From).ToList();
             var outcome = await submit.RunAsync(id, input, files, ct);
             if (outcome.Kind != OutcomeKind.Ok)
