@@ -49,7 +49,7 @@ public sealed class ScriptInjectionJourney(BrowserFixture app)
         var ledgerName = "清单" + tag + Svg + Script + Template;
         var taskName = All("任务" + tag);
         var taskContent = All("内容" + tag);
-        var sourceTitle = All("来源" + tag);
+        var sourceTitle = "来源" + tag + Img + Script + Svg + Quote + Textarea; // the source title holds 200 characters
         var milestone = "节点" + tag + Img + Template;
         var done = All("完成" + tag);
         var problems = All("问题" + tag);

@@ -176,7 +176,8 @@ public sealed partial class TestData
         return data;
     }
 
-    public Task<int> UnitIdAsync(string name) => factory.WithDbAsync(db => db.Units.IgnoreQueryFilters().Where(u => u.Name == name).Select(u => u.Id).SingleAsync());
+    /// <summary>A unit of the demo county by name (other tests make regions of their own with the same town names).</summary>
+    public Task<int> UnitIdAsync(string name) => factory.WithDbAsync(db => db.Units.IgnoreQueryFilters().Where(u => u.Name == name && u.RegionId == RegionId).Select(u => u.Id).SingleAsync());
 
     /// <summary>A client that calls the API with a fresh bearer token of the named account.</summary>
     public async Task<HttpClient> ApiClientAsync(string userName, string? acceptLanguage = null, WebApplicationFactory<Program>? host = null)
