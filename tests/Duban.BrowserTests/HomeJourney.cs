@@ -29,7 +29,7 @@ public sealed class HomeJourney(BrowserFixture app)
         await Expect(decide).ToBeVisibleAsync();
         await Expect(page.GetByTestId("home-pending")).ToHaveTextAsync(pending.ToString(CultureInfo.InvariantCulture));
         await Expect(page.GetByRole(AriaRole.Region, new() { Name = "全局概况" })).ToBeVisibleAsync();
-        await app.ScreenshotAsync(page, "40-home-office");
+        await app.ScreenshotAsync(page, "80-home-office");
 
         await decide.GetByRole(AriaRole.List, new() { Name = "待审核的申请" }).GetByRole(AriaRole.Link, new() { Name = firstPending }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = firstPending })).ToBeVisibleAsync();
@@ -48,12 +48,12 @@ public sealed class HomeJourney(BrowserFixture app)
         await Expect(page.GetByRole(AriaRole.Region, new() { Name = "我负责的事项" })).ToBeVisibleAsync();
         await Expect(page.GetByTestId("home-leader-red")).ToHaveTextAsync(reds.ToString(CultureInfo.InvariantCulture));
         await Expect(page.GetByRole(AriaRole.Region, new() { Name = "最新通报" })).ToBeVisibleAsync();
-        await app.ScreenshotAsync(page, "41-home-leader");
+        await app.ScreenshotAsync(page, "81-home-leader");
 
         await page.GetByTestId("home-leader-red").ClickAsync();
         await Expect(page.GetByRole(AriaRole.Table)).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Table).GetByRole(AriaRole.Row)).ToHaveCountAsync(reds + 1);
-        await app.ScreenshotAsync(page, "42-leader-reds");
+        await app.ScreenshotAsync(page, "82-leader-reds");
     }
 
     [Fact]
@@ -65,7 +65,7 @@ public sealed class HomeJourney(BrowserFixture app)
         await Expect(due).ToBeVisibleAsync();
         await Expect(due.GetByRole(AriaRole.Link)).Not.ToHaveCountAsync(0);
         await Expect(liaison.GetByTestId("home-due")).ToContainTextAsync("七天内待报");
-        await app.ScreenshotAsync(liaison, "43-home-liaison");
+        await app.ScreenshotAsync(liaison, "83-home-liaison");
 
         var accounts = await WithDbAsync(db => db.Users.IgnoreQueryFilters().CountAsync(a => a.RegionId == db.Regions.IgnoreQueryFilters().Where(r => r.Name == "青山县").Select(r => r.Id).First()));
         var admin = await app.NewPageAsync();
@@ -73,7 +73,7 @@ public sealed class HomeJourney(BrowserFixture app)
         await Expect(admin.GetByRole(AriaRole.Region, new() { Name = "系统运行" })).ToContainTextAsync("SQLite");
         await Expect(admin.GetByTestId("home-accounts-total")).ToHaveTextAsync(accounts.ToString(CultureInfo.InvariantCulture));
         await Expect(admin.GetByRole(AriaRole.Region, new() { Name = "待我决定" })).ToHaveCountAsync(0);
-        await app.ScreenshotAsync(admin, "44-home-admin");
+        await app.ScreenshotAsync(admin, "84-home-admin");
     }
 
     [Fact]
@@ -104,7 +104,7 @@ public sealed class HomeJourney(BrowserFixture app)
         await Expect(page.GetByLabel("本期完成情况")).ToHaveValueAsync(string.Empty);
         await Expect(page.GetByLabel("本期完成情况")).ToHaveAttributeAsync("placeholder", new Regex(Regex.Escape(nextSteps)));
         await page.GetByLabel("本期完成情况").ScrollIntoViewIfNeededAsync();
-        await app.ScreenshotAsync(page, "45-phone-report-follows-last");
+        await app.ScreenshotAsync(page, "85-phone-report-follows-last");
 
         await page.GetByLabel("本期完成情况").FillAsync("入户调查完成过半。");
         await page.GetByRole(AriaRole.Button, new() { Name = "报送", Exact = true }).ClickAsync();

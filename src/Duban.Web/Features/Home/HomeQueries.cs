@@ -68,7 +68,7 @@ public static class HomeQueries
 
         var byKindAndLight = await visible.GroupBy(w => new { w.Kind, w.Light }).Select(g => new { g.Key.Kind, g.Key.Light, Count = g.Count() }).ToListAsync(ct);
         var headline = byKindAndLight.GroupBy(x => x.Kind)
-            .ToDictionary(g => g.Key, g => g.Aggregate(LightCounts.None, (c, x) => c.Add(x.Light, x.Count)));
+            .ToDictionary(g => g.Key, g => LightCounts.Of(g.Select(x => (x.Light, x.Count))));
 
         return new OfficeDesk(pendingCount, pending, overdueCount, overdue.Select(x => (Notices.NoticeDto.From(x.Notice), x.Name)).ToList(),
             newRedCount, newReds, drafts, headline);
@@ -84,8 +84,7 @@ public static class HomeQueries
         }
 
         var mine = db.WorkItems.AsNoTracking().VisibleTo(db, scope).Where(w => w.LeaderId == person);
-        var byLight = await mine.GroupBy(w => w.Light).Select(g => new { Light = g.Key, Count = g.Count() }).ToListAsync(ct);
-        var lights = byLight.Aggregate(LightCounts.None, (c, x) => c.Add(x.Light, x.Count));
+        var lights = await CountByLightAsync(mine, ct);
         var (_, newReds) = await NewRedsAsync(db, mine, utcNow, ct);
         var since = utcNow.AddDays(-30);
         var notices = await db.Notices.AsNoTracking().Where(n => n.IssuedAt >= since || n.AnsweredAt == null)
@@ -105,11 +104,16 @@ public static class HomeQueries
             .FirstOrDefaultAsync(ct);
     }
 
-    public static async Task<LightCounts> LightsAsync(DubanDb db, AccessScope scope, CancellationToken ct)
+    public static Task<LightCounts> LightsAsync(DubanDb db, AccessScope scope, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var byLight = await db.WorkItems.AsNoTracking().VisibleTo(db, scope).GroupBy(w => w.Light).Select(g => new { Light = g.Key, Count = g.Count() }).ToListAsync(ct);
-        return byLight.Aggregate(LightCounts.None, (c, x) => c.Add(x.Light, x.Count));
+        return CountByLightAsync(db.WorkItems.AsNoTracking().VisibleTo(db, scope), ct);
+    }
+
+    private static async Task<LightCounts> CountByLightAsync(IQueryable<WorkItem> items, CancellationToken ct)
+    {
+        var byLight = await items.GroupBy(w => w.Light).Select(g => new { Light = g.Key, Count = g.Count() }).ToListAsync(ct);
+        return LightCounts.Of(byLight.Select(x => (x.Light, x.Count)));
     }
 
     public static async Task<AdminDesk> AdminAsync(DubanDb db, AccessScope scope, DateTime utcNow, CancellationToken ct)

@@ -30,6 +30,19 @@ public sealed record LightCounts(int Red, int Yellow, int Green, int Grey, int D
 
     public static readonly LightCounts None = new(0, 0, 0, 0, 0);
 
+    /// <summary>The count of one light.</summary>
+    public int this[Light light] => light switch
+    {
+        Light.Red => Red,
+        Light.Yellow => Yellow,
+        Light.Green => Green,
+        Light.Done => Done,
+        _ => Grey,
+    };
+
+    /// <summary>Counts read grouped by light, added up.</summary>
+    public static LightCounts Of(IEnumerable<(Light Light, int Count)> groups) => groups.Aggregate(None, (c, g) => c.Add(g.Light, g.Count));
+
     public LightCounts Add(Light light, int n) => light switch
     {
         Light.Red => this with { Red = Red + n },
@@ -152,7 +165,7 @@ public static class OverviewQueries
 
         var grouped = counted.Where(g => pathOf.ContainsKey(g.LeadUnitId)).ToList();
 
-        LightCounts Kind(WorkItemKind kind) => grouped.Where(g => g.Kind == kind).Aggregate(LightCounts.None, (c, g) => c.Add(g.Light, g.Count));
+        LightCounts Kind(WorkItemKind kind) => LightCounts.Of(grouped.Where(g => g.Kind == kind).Select(g => (g.Light, g.Count)));
 
         // Each counted path belongs to the line whose unit is its nearest listed ancestor (or itself):
         // walk up the path once instead of testing every line against every path.
@@ -179,7 +192,7 @@ public static class OverviewQueries
             var mine = source.ToList();
             var due = mine.Sum(g => g.Due);
             var onTime = mine.Sum(g => g.OnTime);
-            return new UnitLine(unitId, direct, name, mine.Aggregate(LightCounts.None, (c, g) => c.Add(g.Light, g.Count)), due, onTime, due == 0 ? null : onTime * 100 / due,
+            return new UnitLine(unitId, direct, name, LightCounts.Of(mine.Select(g => (g.Light, g.Count))), due, onTime, due == 0 ? null : onTime * 100 / due,
                 mine.Sum(g => g.Overdue), mine.Sum(g => g.Missing), mine.Sum(g => g.Extensions));
         }
 
