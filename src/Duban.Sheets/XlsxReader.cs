@@ -264,13 +264,18 @@ public static class XlsxReader
 
     private static bool IsBuiltInDate(int id) => id is (>= 14 and <= 22) or (>= 27 and <= 36) or (>= 45 and <= 47) or (>= 50 and <= 58);
 
-    /// <summary>A format shows a date when it has y, m or d outside quotes, escapes and [colour] brackets.</summary>
+    /// <summary>
+    /// A format shows a date when it has y, m or d outside quotes, escapes and [colour] brackets. The word "General"
+    /// (which LibreOffice writes as a custom format) is a format of its own, not an era year "e".
+    /// </summary>
     public static bool IsDateFormat(string? code)
     {
         if (string.IsNullOrEmpty(code))
         {
             return false;
         }
+
+        code = code.Replace("General", string.Empty, StringComparison.OrdinalIgnoreCase);
 
         var inQuote = false;
         var inBracket = false;
