@@ -366,7 +366,7 @@ public static partial class IndicatorTableReader
             }
 
             string? indicator = null;
-            if (header.Shape == IndicatorTableShape.UnitsAsRows && group is not null && groupClass.Field == Field.None && !IndicatorText.Period(group).Found)
+            if (header.Shape == IndicatorTableShape.UnitsAsRows && group is not null && NamesIndicator(group))
             {
                 var (groupName, _, _, _, _) = IndicatorText.Name(group);
                 indicator = groupName.Length > 0 ? groupName : null;
@@ -379,6 +379,19 @@ public static partial class IndicatorTableReader
 
         return columns;
     }
+
+    /// <summary>
+    /// A column group on a units table names an indicator ("规上工业总产值（万元）" over 完成/位次) unless it is a field's own
+    /// word ("年度目标", "1-10月", "同比").
+    /// </summary>
+    private static bool NamesIndicator(string group)
+    {
+        var core = Core(IndicatorText.Key(group));
+        return core.Length > 1 && !FieldGroup().IsMatch(core) && Classify(group).Field is Field.None or Field.Value or Field.AnnualTarget;
+    }
+
+    private static string Core(string key) =>
+        HeaderPeriod().Replace(HeaderBracket().Replace(key, string.Empty), string.Empty).Replace("%", string.Empty, StringComparison.Ordinal).Trim(':', '：', '*', '★');
 
     /// <summary>What a header names, after its period ("1-6月") and unit ("（万元）") are set aside.</summary>
     private static (Field Field, string? Measure) Classify(string? text)
@@ -662,14 +675,14 @@ public static partial class IndicatorTableReader
             if ((cellBase.Length == 0 || cellBase == rowBase) && rowBase is not ("%" or "‰") && !rowBase.Contains('/', StringComparison.Ordinal))
             {
                 var converted = n * cellScale / rowScale;
-                t.Issues.Add(Issue(r, column.Letter, Severity.Warning, IndicatorIssueCodes.ValueConverted, shown, converted.ToString(CultureInfo.InvariantCulture), measure));
+                t.Issues.Add(Issue(r, column.Letter, Severity.Warning, IndicatorIssueCodes.ValueConverted, shown, IndicatorText.Show(converted), measure));
                 return Checked(t, r, column, converted, shown);
             }
 
             return Flag(t, r, column, Severity.Error, IndicatorIssueCodes.MeasureConflict, shown, measure);
         }
 
-        return Flag(t, r, column, Severity.Error, IndicatorIssueCodes.NotANumber, column.Header, shown);
+        return Flag(t, r, column, Severity.Error, IndicatorText.LooksNumeric(key) ? IndicatorIssueCodes.ValueTooLarge : IndicatorIssueCodes.NotANumber, column.Header, shown);
     }
 
     private static decimal? Percent(TableContext t, int r, Column? column, bool growth)
@@ -696,7 +709,7 @@ public static partial class IndicatorTableReader
             return Checked(t, r, column, value, shown);
         }
 
-        return Flag(t, r, column, Severity.Error, IndicatorIssueCodes.NotANumber, column.Header, shown);
+        return Flag(t, r, column, Severity.Error, IndicatorText.LooksNumeric(key) ? IndicatorIssueCodes.ValueTooLarge : IndicatorIssueCodes.NotANumber, column.Header, shown);
     }
 
     /// <summary>A cell the file holds as a number: taken when it is finite and within bounds; a date-formatted one is not a figure.</summary>
@@ -800,7 +813,7 @@ public static partial class IndicatorTableReader
                 if (Math.Abs(sum - total) > tolerance)
                 {
                     t.Issues.Add(Issue(totals[0].Row, column.Letter, Severity.Warning, IndicatorIssueCodes.TotalMismatch,
-                        column.Header, total.ToString(CultureInfo.InvariantCulture), sum.ToString(CultureInfo.InvariantCulture)));
+                        column.Header, IndicatorText.Show(total), IndicatorText.Show(sum)));
                 }
             }
         }
@@ -843,6 +856,9 @@ public static partial class IndicatorTableReader
 
     [GeneratedRegex(@"(20\d{2}年(度)?|\d{1,2}月?[-至到~]\d{1,2}月(份)?|(?<!\d)\d{1,2}月(份)?|前?[一二三四1-4]季度|[上下]半年|全年|截至\d{1,2}月(底|末)?|截止\d{1,2}月(底|末)?)")]
     private static partial Regex HeaderPeriod();
+
+    [GeneratedRegex(@"^(年度目标|全年目标|目标|目标任务|年度任务|年度计划|计划|完成|完成值|累计|累计完成|本期|本月|当月|本年累计|绝对值|绝对额|总量|同比|同比增长|同比增减|增速|增幅|增长|比上年增长|排名|位次|全市位次|全省位次|完成率|完成年度目标|占年度目标|时序进度|时间进度|备注)$")]
+    private static partial Regex FieldGroup();
 
     [GeneratedRegex(@"^(序号|序|编号|顺序号|no\.?)$")]
     private static partial Regex SeqWords();

@@ -276,9 +276,11 @@ internal static partial class IndicatorText
     /// </summary>
     public static (string Name, bool Of, bool Numbered, PeriodMention Period, string? Measure) Name(string raw)
     {
-        var text = Clean(raw);
+        // Circled numbers first: NFKC would make "①技改投资" "1技改投资".
+        var trimmed = raw.TrimStart();
+        var numbered = trimmed.Length > 1 && trimmed[0] is >= '①' and <= '⑳';
+        var text = Clean(numbered ? trimmed[1..] : trimmed);
         var of = false;
-        var numbered = false;
         for (var i = 0; i < 3; i++)
         {
             if (Numbering().Match(text) is { Success: true, Length: > 0 } n && n.Length < text.Length)
@@ -342,8 +344,14 @@ internal static partial class IndicatorText
 
         text = TitleUnits().Replace(text, string.Empty);
         text = TitleTail().Replace(text, string.Empty);
-        return text.Length is > 1 and <= 40 ? text : null;
+        return text.Length is > 1 and <= 40 && !GenericTitle().IsMatch(text) ? text : null;
     }
+
+    /// <summary>Digits that would be a number were they not too long for one ("123456789012345678901234567890").</summary>
+    public static bool LooksNumeric(string key) => PlainNumber().IsMatch(key);
+
+    /// <summary>A decimal without trailing zeros, as invariant text: 12000.0 → "12000".</summary>
+    public static string Show(decimal value) => (value / 1.0000000000000000000000000000m).ToString(CultureInfo.InvariantCulture);
 
     public static bool IsFooter(string key) => Footer().IsMatch(key);
 
@@ -417,6 +425,9 @@ internal static partial class IndicatorText
 
     [GeneratedRegex(@"(主要指标)?(完成情况|情况|统计表|一览表|汇总表|排名表|排名|表|统计)+$")]
     private static partial Regex TitleTail();
+
+    [GeneratedRegex(@"^(主要|全县|全市|全区)?(经济)?(指标|数据|统计)")]
+    private static partial Regex GenericTitle();
 
     [GeneratedRegex(@"^(数据来源|资料来源|来源|注[:：\d]|注$|备注[:：]|说明[:：]|填表|填报|制表|审核|联系人|联系电话|负责人|报送|\*)")]
     private static partial Regex Footer();
