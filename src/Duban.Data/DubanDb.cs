@@ -1,3 +1,4 @@
+using Duban.Domain.Indicators;
 using Duban.Domain.LedgerFiles;
 using Duban.Domain.Organisation;
 using Duban.Domain.Projects;
@@ -39,6 +40,9 @@ public sealed class DubanDb(DbContextOptions<DubanDb> options, IActorAccessor? a
     public DbSet<ImportBatch> ImportBatches => Set<ImportBatch>();
     public DbSet<ImportTemplate> ImportTemplates => Set<ImportTemplate>();
     public DbSet<Duban.Domain.Bulletins.Bulletin> Bulletins => Set<Duban.Domain.Bulletins.Bulletin>();
+    public DbSet<Indicator> Indicators => Set<Indicator>();
+    public DbSet<IndicatorTarget> IndicatorTargets => Set<IndicatorTarget>();
+    public DbSet<IndicatorValue> IndicatorValues => Set<IndicatorValue>();
 
     /// <summary>Cookie and antiforgery keys live in the database so that several app nodes share them.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -92,6 +96,9 @@ public sealed class DubanDb(DbContextOptions<DubanDb> options, IActorAccessor? a
         builder.Entity<ImportBatch>().HasQueryFilter(x => TenantRegionId == null || x.RegionId == TenantRegionId);
         builder.Entity<ImportTemplate>().HasQueryFilter(x => TenantRegionId == null || x.RegionId == TenantRegionId);
         builder.Entity<Duban.Domain.Bulletins.Bulletin>().HasQueryFilter(x => TenantRegionId == null || x.RegionId == TenantRegionId);
+        builder.Entity<Indicator>().HasQueryFilter(x => TenantRegionId == null || x.RegionId == TenantRegionId);
+        builder.Entity<IndicatorTarget>().HasQueryFilter(x => TenantRegionId == null || x.RegionId == TenantRegionId);
+        builder.Entity<IndicatorValue>().HasQueryFilter(x => TenantRegionId == null || x.RegionId == TenantRegionId);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

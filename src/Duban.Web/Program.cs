@@ -3,6 +3,7 @@ using Duban.Web.Features.Attachments;
 using Duban.Web.Features.Audit;
 using Duban.Web.Features.Bulletins;
 using Duban.Web.Features.Calendar;
+using Duban.Web.Features.Indicators;
 using Duban.Web.Features.LedgerFiles;
 using Duban.Web.Features.Ledgers;
 using Duban.Web.Features.Notices;
@@ -58,6 +59,7 @@ api.MapDeliveriesApi();
 api.MapAttachmentsApi();
 api.MapLedgerFilesApi();
 api.MapBulletinsApi();
+api.MapIndicatorsApi();
 
 await DatabaseStartup.PrepareAsync(app);
 Cli.AnnounceWhenStarted(app);

@@ -43,6 +43,9 @@ public enum Permission
     ImportLedgers,
     ExportLedgers,
 
+    /// <summary>Record the statistics bureau's figures for indicators and import its tables.</summary>
+    RecordIndicators,
+
     /// <summary>The region's rules: light defaults, reminders, the escalation ladder, bulletin schedule.</summary>
     ManageRules,
 
@@ -112,6 +115,7 @@ public static class PermissionTable
             [Permission.RaiseProblem] = Reach.Region,
             [Permission.ImportLedgers] = Reach.Region,
             [Permission.ExportLedgers] = Reach.Region,
+            [Permission.RecordIndicators] = Reach.Region,
             [Permission.ManageRules] = Reach.Region,
             [Permission.ManageCalendar] = Reach.Region,
             [Permission.ManageOrganisation] = Reach.Region,

@@ -7,6 +7,9 @@ public enum WorkItemKind
     Task = 0,
     KeyProject = 1,
     Problem = 2,
+
+    /// <summary>An economic indicator's target for the region or one unit, lit from the bureau's figures.</summary>
+    Indicator = 3,
 }
 
 public enum WorkItemStatus
@@ -46,6 +49,11 @@ public enum LightReason
     InvestmentBehind = 13,
     InvestmentFarBehind = 14,
     ProblemOverdue = 15,
+    IndicatorFarBehind = 16,
+    IndicatorShrinking = 17,
+    IndicatorBehind = 18,
+    IndicatorGrowthShort = 19,
+    IndicatorNoValue = 20,
 }
 
 public enum SourceKind

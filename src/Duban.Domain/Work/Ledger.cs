@@ -71,6 +71,12 @@ public sealed class RegionLightSettings : IRegionOwned, IAudited
     /// <summary>Projects: twelve cumulative percentages ("5,12,20,…,100"), or empty for months ÷ 12.</summary>
     public string? TimeCurve { get; set; }
 
+    /// <summary>Indicators: points behind time progress for yellow and for red; whether negative growth is red; the bureau's day of the month.</summary>
+    public int IndicatorYellowPoints { get; set; } = 5;
+    public int IndicatorRedPoints { get; set; } = 10;
+    public bool IndicatorShrinkingRed { get; set; } = true;
+    public int IndicatorDueDay { get; set; } = 20;
+
     /// <summary>Bulletins: the weekly draft is composed on this day at <see cref="BulletinHour"/> (the monthly on the month's last day).</summary>
     public DayOfWeek BulletinWeekday { get; set; } = DayOfWeek.Friday;
 
@@ -90,6 +96,10 @@ public sealed class RegionLightSettings : IRegionOwned, IAudited
         GapYellowPoints = GapYellowPoints,
         GapRedPoints = GapRedPoints,
         TimeCurve = Projects.Investment.ParseCurve(TimeCurve, out _),
+        IndicatorYellowPoints = IndicatorYellowPoints,
+        IndicatorRedPoints = IndicatorRedPoints,
+        IndicatorShrinkingRed = IndicatorShrinkingRed,
+        IndicatorDueDay = IndicatorDueDay,
     };
 }
 

@@ -31,6 +31,18 @@ public sealed record LightSettings
     /// <summary>Projects: the region's time-progress curve (twelve cumulative percentages), or null for months ÷ 12.</summary>
     public IReadOnlyList<int>? TimeCurve { get; init; }
 
+    /// <summary>Indicators: yellow when completion is this many points or more behind time progress.</summary>
+    public int IndicatorYellowPoints { get; init; } = 5;
+
+    /// <summary>Indicators: red when completion is this many points or more behind time progress.</summary>
+    public int IndicatorRedPoints { get; init; } = 10;
+
+    /// <summary>Indicators: negative growth is red (otherwise it shows only as growth short of its target).</summary>
+    public bool IndicatorShrinkingRed { get; init; } = true;
+
+    /// <summary>Indicators: the bureau publishes a month's figures by this day of the next month.</summary>
+    public int IndicatorDueDay { get; init; } = 20;
+
     public static readonly LightSettings Default = new();
 }
 
@@ -48,7 +60,11 @@ public sealed record LightFacts(
     int? PlannedStartMonth = null,
     int? InvestmentYear = null,
     int? InvestmentPercent = null,
-    int OverdueProblems = 0)
+    int OverdueProblems = 0,
+    int? IndicatorGap = null,
+    int? IndicatorGrowthShort = null,
+    int? IndicatorGrowth = null,
+    int? IndicatorNextPeriod = null)
 {
     // The names the stored item gives the same facts, so that the rule table reads both.
     public CadenceKind CadenceKind => Cadence.Kind;
@@ -128,7 +144,11 @@ public sealed record LightInputs(
     int StartLateYellowMonths,
     int StartLateRedMonths,
     int GapYellowPoints,
-    int GapRedPoints)
+    int GapRedPoints,
+    int IndicatorYellowTenths,
+    int IndicatorRedTenths,
+    bool IndicatorShrinkingRed,
+    int IndicatorPublishedThrough)
 {
     public static LightInputs At(LightMoment at)
     {
@@ -136,7 +156,8 @@ public sealed record LightInputs(
         var s = at.Settings;
         return new(at.Today, at.Today.DayNumber, at.DueSoonLimit, s.LagPoints, s.MissedReportsForYellow,
             at.MissedThreshold(CadenceKind.Weekly), at.MissedThreshold(CadenceKind.Biweekly), at.MissedThreshold(CadenceKind.Monthly), at.MissedThreshold(CadenceKind.Quarterly),
-            at.MonthIndex, at.Today.Year, at.TimeProgress, s.StartLateYellowMonths, s.StartLateRedMonths, s.GapYellowPoints, s.GapRedPoints);
+            at.MonthIndex, at.Today.Year, at.TimeProgress, s.StartLateYellowMonths, s.StartLateRedMonths, s.GapYellowPoints, s.GapRedPoints,
+            s.IndicatorYellowPoints * 10, s.IndicatorRedPoints * 10, s.IndicatorShrinkingRed, Indicators.IndicatorFigures.PublishedThrough(at.Today, s.IndicatorDueDay));
     }
 }
 
@@ -176,6 +197,9 @@ public static class LightRules
         new(LightReason.InvestmentFarBehind, Light.Red,
             (f, p) => p.TimeProgress > 0 && f.InvestmentYear == p.Year && p.TimeProgress - f.InvestmentPercent > p.GapRedPoints,
             Number: (f, p) => p.TimeProgress - f.InvestmentPercent),
+        // Indicators: the gap and growth facts are tenths of a point; the number shown is whole points.
+        new(LightReason.IndicatorFarBehind, Light.Red, (f, p) => f.IndicatorGap >= p.IndicatorRedTenths, Number: (f, p) => (f.IndicatorGap + 5) / 10),
+        new(LightReason.IndicatorShrinking, Light.Red, (f, p) => p.IndicatorShrinkingRed && f.IndicatorGrowth < 0),
         new(LightReason.MilestoneDueSoon, Light.Yellow, (f, p) => f.NextMilestoneDue <= p.DueSoonLimit, Date: (f, p) => f.NextMilestoneDue, Text: (f, p) => f.NextMilestoneName),
         new(LightReason.DeadlineDueSoon, Light.Yellow, (f, p) => f.Deadline <= p.DueSoonLimit, Date: (f, p) => f.Deadline),
         new(LightReason.StartOverdue, Light.Yellow, (f, p) => p.MonthIndex - f.PlannedStartMonth >= p.StartLateYellowMonths, Number: (f, p) => p.MonthIndex - f.PlannedStartMonth),
@@ -183,6 +207,10 @@ public static class LightRules
             (f, p) => p.TimeProgress > 0 && f.InvestmentYear == p.Year && p.TimeProgress - f.InvestmentPercent >= p.GapYellowPoints,
             Number: (f, p) => p.TimeProgress - f.InvestmentPercent),
         new(LightReason.ProblemOverdue, Light.Yellow, (f, p) => f.OverdueProblems > 0, Number: (f, p) => f.OverdueProblems),
+        new(LightReason.IndicatorBehind, Light.Yellow, (f, p) => f.IndicatorGap >= p.IndicatorYellowTenths, Number: (f, p) => (f.IndicatorGap + 5) / 10),
+        new(LightReason.IndicatorGrowthShort, Light.Yellow, (f, p) => f.IndicatorGrowthShort > 0),
+        // No figure for a period the bureau should have published by now; the number is how many periods.
+        new(LightReason.IndicatorNoValue, Light.Yellow, (f, p) => f.IndicatorNextPeriod <= p.IndicatorPublishedThrough, Number: (f, p) => p.IndicatorPublishedThrough - f.IndicatorNextPeriod + 1),
         // Behind the share of time gone (时序进度) by the lag points or more; the number is that share.
         new(LightReason.Lagging, Light.Yellow,
             (f, p) => f.Percent != null && f.DeadlineDay != null && f.DeadlineDay > f.StartDay

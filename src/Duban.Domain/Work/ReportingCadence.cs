@@ -35,7 +35,13 @@ public readonly record struct ReportingCadence(CadenceKind Kind, int Day, int Ho
     };
 
     /// <summary>The cadence a new item gets when nobody chose one: tasks report weekly, key projects monthly.</summary>
-    public static ReportingCadence DefaultFor(WorkItemKind kind) => Default(kind == WorkItemKind.KeyProject ? CadenceKind.Monthly : CadenceKind.Weekly);
+    public static ReportingCadence DefaultFor(WorkItemKind kind) => kind switch
+    {
+        WorkItemKind.KeyProject => Default(CadenceKind.Monthly),
+        WorkItemKind.Indicator => None, // the bureau's figures are the report
+        WorkItemKind.Task or WorkItemKind.Problem => Default(CadenceKind.Weekly),
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "No such kind."),
+    };
 
     /// <summary>This cadence with the day and hour given, each falling back to the default.</summary>
     public static ReportingCadence Of(CadenceKind kind, int? day, int? hour)

@@ -112,6 +112,14 @@ public sealed class WorkItem : IRegionOwned, IAudited
     public int? InvestmentPercent { get; set; }
     public int OverdueProblems { get; set; }
 
+    // Indicator facts the light reads (null for other work), kept by the indicator's use cases from its latest
+    // figure: points behind time progress and growth short of its target, both in tenths of a point, growth
+    // itself in tenths, and the month index of the next period the bureau owes a figure for.
+    public int? IndicatorGap { get; set; }
+    public int? IndicatorGrowthShort { get; set; }
+    public int? IndicatorGrowth { get; set; }
+    public int? IndicatorNextPeriod { get; set; }
+
     // Facts kept for the set-based light recompute (refreshed by it).
     public DateOnly? NextMilestoneDue { get; set; }
     public string? NextMilestoneName { get; set; }
@@ -173,7 +181,8 @@ public sealed class WorkItem : IRegionOwned, IAudited
 
     public bool IsOngoing => Deadline is null;
 
-    public LightFacts Facts() => new(Status, StartDate, Deadline, NextMilestoneDue, NextMilestoneName, Percent, Cadence, NextReportDueAt, ExemptUntil, PlannedStartMonth, InvestmentYear, InvestmentPercent, OverdueProblems);
+    public LightFacts Facts() => new(Status, StartDate, Deadline, NextMilestoneDue, NextMilestoneName, Percent, Cadence, NextReportDueAt, ExemptUntil, PlannedStartMonth, InvestmentYear, InvestmentPercent, OverdueProblems,
+        IndicatorGap, IndicatorGrowthShort, IndicatorGrowth, IndicatorNextPeriod);
 
     /// <summary>Puts the first report due after now on the item, e.g. when it is created or its cadence changes.</summary>
     public void ScheduleReports(DateTime utcNow, TimeZoneInfo zone)

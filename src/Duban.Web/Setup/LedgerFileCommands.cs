@@ -18,13 +18,18 @@ internal static class LedgerFileCommands
     public static async Task<int> ImportAsync(WebApplication app, string[] options)
     {
         var file = options.Where((o, i) => !o.StartsWith("--", StringComparison.Ordinal) && (i == 0 || !TakesValue(options[i - 1]))).FirstOrDefault();
+        if (Cli.Option(options, "--kind") is "indicators")
+        {
+            return await ImportIndicatorsAsync(app, options, file);
+        }
+
         var kind = LedgerFilesApi.KindOf(Cli.Option(options, "--kind"));
         var format = Cli.Option(options, "--format") ?? "text";
         var ledgerText = Cli.Option(options, "--ledger");
         int? ledgerId = int.TryParse(ledgerText, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
         if (file is null || kind is null || format is not ("json" or "text") || (ledgerText is not null && ledgerId is null))
         {
-            await Console.Error.WriteLineAsync("Usage: import FILE --kind tasks|projects [--dry-run] [--format json|text] [--ledger ID] [--region CODE] [--create-missing] [--lang zh-CN|en]");
+            await Console.Error.WriteLineAsync("Usage: import FILE --kind tasks|projects|indicators [--dry-run] [--format json|text] [--ledger ID] [--region CODE] [--create-missing] [--lang zh-CN|en]");
             return 2;
         }
 
@@ -40,18 +45,9 @@ internal static class LedgerFileCommands
         await using var scope = app.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
         var db = services.GetRequiredService<DubanDb>();
-        var region = await RegionAsync(db, options);
-        if (region is null && Cli.Option(options, "--region") is null && !await db.Regions.IgnoreQueryFilters().AnyAsync() && DatabaseStartup.SeedsDemo(app.Configuration, app.Environment))
-        {
-            // A fresh clone's database, before the app was ever started: seed the demo as the app's first start would.
-            await DemoSeeder.SeedAsync(services);
-            await Console.Error.WriteLineAsync($"The database was empty: seeded the demo county {DemoSeeder.RegionName} ({DemoSeeder.RegionCode}), as the app's first start in {app.Environment.EnvironmentName} does.");
-            region = await RegionAsync(db, options);
-        }
-
+        var region = await ImportRegionAsync(app, services, db, options);
         if (region is null)
         {
-            await Console.Error.WriteLineAsync(await NoRegionAsync(db, options));
             return 2;
         }
 
@@ -81,6 +77,64 @@ internal static class LedgerFileCommands
         }
 
         return preview.FileError is not null || (!dryRun && result is null) ? 1 : 0;
+    }
+
+    /// <summary>import FILE --kind indicators [--dry-run] [--format json] [--year Y] [--revision Flash|Preliminary|Final]: a statistics table.</summary>
+    private static async Task<int> ImportIndicatorsAsync(WebApplication app, string[] options, string? file)
+    {
+        var format = Cli.Option(options, "--format") ?? "text";
+        var yearText = Cli.Option(options, "--year");
+        int? year = int.TryParse(yearText, NumberStyles.None, CultureInfo.InvariantCulture, out var y) && y is >= 2000 and <= 2100 ? y : null;
+        var revisionText = Cli.Option(options, "--revision");
+        var revision = Domain.Indicators.Revision.Flash;
+        if (file is null || format is not ("json" or "text") || (yearText is not null && year is null)
+            || (revisionText is not null && !(Enum.GetNames<Domain.Indicators.Revision>().Contains(revisionText, StringComparer.OrdinalIgnoreCase) && Enum.TryParse(revisionText, ignoreCase: true, out revision))))
+        {
+            await Console.Error.WriteLineAsync("Usage: import FILE --kind indicators [--dry-run] [--format json|text] [--year YYYY] [--revision Flash|Preliminary|Final] [--region CODE] [--lang zh-CN|en]");
+            return 2;
+        }
+
+        var (path, tried) = FindInput(file);
+        if (path is null)
+        {
+            await Console.Error.WriteLineAsync($"File not found: {file} (looked for {string.Join(" and ", tried)})");
+            return 2;
+        }
+
+        SetCulture(options);
+        await DatabaseStartup.MigrateAsync(app.Services);
+        await using var scope = app.Services.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var db = services.GetRequiredService<DubanDb>();
+        var region = await ImportRegionAsync(app, services, db, options);
+        if (region is null)
+        {
+            return 2;
+        }
+
+        var actor = Actor(region, services);
+        var dryRun = options.Contains("--dry-run");
+        var result = await services.GetRequiredService<Features.Indicators.ImportIndicators>().RunAsync(
+            new Features.Indicators.IndicatorImporter(region.Id, actor.Name, actor.Today, actor.UtcNow),
+            new Features.Indicators.IndicatorImportRequest(Path.GetFileName(path), await File.ReadAllBytesAsync(path), year, revision), commit: !dryRun);
+        if (format is "json")
+        {
+            Console.WriteLine(result.ToJson().ToJsonString(ImportJson.Print));
+        }
+        else
+        {
+            Console.WriteLine(result.FileError ?? $"{path}: {result.Year}年 1-{result.PeriodTo}月, {result.Figures} figures, {result.Errors} errors, {(result.Written ? "written" : "not written")}");
+            foreach (var table in result.Tables)
+            {
+                Console.WriteLine($"[{table.Sheet}] {table.Title} ({table.Rows.Count} rows)");
+                foreach (var issue in table.Issues)
+                {
+                    Console.WriteLine($"  {(issue.Severity == Sheets.Ledgers.Severity.Error ? "ERROR" : "warn ")} row {issue.Row}{(issue.Column is null ? "" : " column " + issue.Column)}: {issue.Message}");
+                }
+            }
+        }
+
+        return result.FileError is not null || result.Errors > 0 || (!dryRun && !result.Written) ? 1 : 0;
     }
 
     public static async Task<int> ExportAsync(WebApplication app, string[] options)
@@ -159,6 +213,28 @@ internal static class LedgerFileCommands
         yield return Environment.CurrentDirectory;
     }
 
+    /// <summary>
+    /// The region an import acts for. A fresh clone's database, before the app was ever started, is seeded with
+    /// the demo as the app's first start would; with no region the reason and what to run go to stderr.
+    /// </summary>
+    private static async Task<Region?> ImportRegionAsync(WebApplication app, IServiceProvider services, DubanDb db, string[] options)
+    {
+        var region = await RegionAsync(db, options);
+        if (region is null && Cli.Option(options, "--region") is null && !await db.Regions.IgnoreQueryFilters().AnyAsync() && DatabaseStartup.SeedsDemo(app.Configuration, app.Environment))
+        {
+            await DemoSeeder.SeedAsync(services);
+            await Console.Error.WriteLineAsync($"The database was empty: seeded the demo county {DemoSeeder.RegionName} ({DemoSeeder.RegionCode}), as the app's first start in {app.Environment.EnvironmentName} does.");
+            region = await RegionAsync(db, options);
+        }
+
+        if (region is null)
+        {
+            await Console.Error.WriteLineAsync(await NoRegionAsync(db, options));
+        }
+
+        return region;
+    }
+
     /// <summary>Why there is no region to act for, and exactly what to run.</summary>
     private static async Task<string> NoRegionAsync(DubanDb db, string[] options)
     {
@@ -169,7 +245,7 @@ internal static class LedgerFileCommands
                 + "or `create-admin --username NAME --password PASSWORD --region CODE --region-name NAME` for your own (then start the app once), and import again.";
     }
 
-    private static bool TakesValue(string option) => option is "--kind" or "--format" or "--ledger" or "--region" or "--lang" or "--out";
+    private static bool TakesValue(string option) => option is "--kind" or "--format" or "--ledger" or "--region" or "--lang" or "--out" or "--year" or "--revision";
 
     private static void SetCulture(string[] options)
     {

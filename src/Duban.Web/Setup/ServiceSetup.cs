@@ -48,6 +48,10 @@ public static class ServiceSetup
         services.AddScoped<Features.Settings.SaveSystemSettings>();
         services.AddScoped<Features.Projects.SaveProject>();
         services.AddScoped<Features.Projects.ProjectActions>();
+        services.AddScoped<Features.Indicators.IndicatorWork>();
+        services.AddScoped<Features.Indicators.IndicatorActions>();
+        services.AddScoped<Features.Indicators.ImportIndicators>();
+        services.AddScoped<Features.Indicators.IndicatorExport>();
         services.AddScoped<Features.Projects.SaveRegionMap>();
         services.AddScoped<Features.Problems.RaiseProblem>();
         services.AddScoped<Features.LedgerFiles.LedgerImport>();

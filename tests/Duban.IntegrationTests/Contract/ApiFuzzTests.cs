@@ -205,6 +205,7 @@ public abstract partial class ApiFuzzTests(DubanFactory app, ITestOutputHelper o
         ids["bulletins"] = D.DraftBulletin;
         ids["inbox"] = (int)D.MessageB;
         ids["attachments"] = D.AttachmentB;
+        ids["indicators"] = D.Indicator;
 
         static async Task<int> IdOfAsync(HttpResponseMessage response)
         {
@@ -433,6 +434,9 @@ public abstract partial class ApiFuzzTests(DubanFactory app, ITestOutputHelper o
             "NoticeInput" => new { kind = "ReminderLetter", body = "请加快", answerBy = "2026-12-31" },
             "InstructionInput" => new { body = "批示", answerBy = "2026-12-31" },
             "ComposeInput" => new { kind = "Weekly", day = "2026-03-06" },
+            "IndicatorInput" => new { name = $"模糊指标{n}", measure = "亿元", direction = "HigherIsBetter", kind = "Cumulative", firstMonth = 1, publishesValue = true, parentId = (int?)null, sourceUnitId = (int?)null, leadUnitId = D.UnitA, leaderId = (int?)null, sortOrder = 5 },
+            "TargetInput" => new { year = 2026, unitId = D.UnitB, value = 1000, growth = 6.5, halfYearPercent = 45, threeQuartersPercent = 70 },
+            "ValueInput" => new { year = 2026, periodTo = 6, unitId = D.UnitB, peerName = (string?)null, value = 500, yoy = 5.2, rank = 2, revision = "Flash" },
             "BulletinInput" => new { title = "通报", issuingOffice = "督查室", addressee = "各单位：", summary = "总体", requirements = "要求", copyTo = (string?)null },
             _ => throw new InvalidOperationException($"The contract has a request body {schema} that this test has no valid example of (as {user}): add one here."),
         };
@@ -450,6 +454,13 @@ public abstract partial class ApiFuzzTests(DubanFactory app, ITestOutputHelper o
             ["ledgerId"] = D.LedgerId.ToString(CultureInfo.InvariantCulture),
             ["dryRun"] = "true",
             ["createMissing"] = "false",
+        },
+        "IndicatorImportForm" => new(StringComparer.Ordinal)
+        {
+            ["file"] = ("主要经济指标-样例.xlsx", File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "samples", "indicators", "主要经济指标-样例.xlsx"))),
+            ["year"] = "2026",
+            ["revision"] = "Flash",
+            ["dryRun"] = "true",
         },
         _ => throw new InvalidOperationException($"The contract has a form {schema} that this test has no valid example of: add one here."),
     };

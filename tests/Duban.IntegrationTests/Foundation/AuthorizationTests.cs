@@ -38,6 +38,8 @@ public abstract class AuthorizationTests(DubanFactory app)
         ("POST", "/Projects/Map") => ["/Projects/Map?handler=Boundary"],
         ("POST", "/api/v1/imports") => ["/api/v1/imports"],
         ("POST", "/api/v1/bulletins") => ["/api/v1/bulletins"],
+        ("POST", "/api/v1/indicators") => ["/api/v1/indicators"],
+        ("POST", "/api/v1/indicators/import") => ["/api/v1/indicators/import"],
         (_, _) => ForeignUrls(pattern),
     };
 
@@ -102,6 +104,11 @@ public abstract class AuthorizationTests(DubanFactory app)
         "/api/v1/bulletins/{id:int}" or "/api/v1/bulletins/{id:int}/issue" or "/api/v1/bulletins/{id:int}/document" or "/Bulletins/{id:int}" or "/Bulletins/{id:int}/Print" =>
             [P(pattern, D.DraftBulletin), P(pattern, D.OtherRegionBulletin)],
         "/api/v1/notices/{id:int}/document" or "/Notices/{id:int}" => [P(pattern, D.NoticeB)],
+        // A county's own figures are published to everyone in it; a town's series is its own, and another region's nobody's.
+        "/api/v1/indicators/{id:int}" or "/Indicators/{id:int}" => [P(pattern, D.OtherRegionIndicator), P(pattern, D.Indicator) + $"?unitId={D.UnitB}"],
+        "/api/v1/indicators/{id:int}/comparison" or "/api/v1/indicators/{id:int}/targets" or "/api/v1/indicators/{id:int}/values" => [P(pattern, D.OtherRegionIndicator)],
+        "/Indicators/Edit/{id:int?}" => [$"/Indicators/Edit/{D.OtherRegionIndicator}", $"/Indicators/Edit/{D.Indicator}", "/Indicators/Edit"],
+        "/Indicators/Item/{id:int}" => [P(pattern, D.OtherRegionTask)],
         "/Accounts/Edit/{id:int?}" => [$"/Accounts/Edit/{D.LiaisonBAccount}", $"/Accounts/Edit/{D.OtherRegionAccount}", "/Accounts/Edit"],
         _ => [],
     };
@@ -116,6 +123,7 @@ public abstract class AuthorizationTests(DubanFactory app)
         "/api/v1/projects", "/api/v1/projects/map", "/api/v1/projects/figures", "/api/v1/problems", "/api/v1/map/boundary",
         "/api/v1/overview", "/api/v1/overview/items", "/Settings/System", "/api/v1/settings/system", "/Overview", "/Overview/Index", "/Overview/Items",
         "/Projects", "/Projects/Index", "/Projects/Map", "/Projects/Plan", "/Projects/Figures", "/Problems", "/Problems/Index", "/api/v1/inbox", "/Inbox", "/Bulletins", "/Bulletins/Index", "/api/v1/bulletins", "/Ledgers", "/Ledgers/Index", "/Todo",
+        "/Indicators", "/Indicators/Index", "/Indicators/Import", "/api/v1/indicators", "/api/v1/indicators/catalogue", "/api/v1/indicators/export",
         "/Account/Login", "/Account/Logout", "/Account/AccessDenied", "/Account/Password", "/Account/Tokens",
         "/Account/LoginWith2fa", "/Account/LoginWithRecoveryCode", "/Account/TwoFactor",
         "/Error/{code:int}", "/health", "/culture", "/openapi/{documentName}.json",
@@ -147,7 +155,11 @@ public abstract class AuthorizationTests(DubanFactory app)
             {
                 var client = url.StartsWith("/api/", StringComparison.Ordinal) ? api : browser;
                 using var request = new HttpRequestMessage(new HttpMethod(method), url);
-                if (url == "/api/v1/imports")
+                if (url == "/api/v1/indicators/import")
+                {
+                    request.Content = new MultipartFormDataContent { { new ByteArrayContent([0x50, 0x4B, 3, 4]), "file", "越权.xlsx" } };
+                }
+                else if (url == "/api/v1/imports")
                 {
                     request.Content = new MultipartFormDataContent { { new ByteArrayContent([0x50, 0x4B, 3, 4]), "file", "越权.xlsx" }, { new StringContent("tasks"), "kind" } };
                 }

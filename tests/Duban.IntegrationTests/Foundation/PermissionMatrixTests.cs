@@ -314,6 +314,11 @@ public abstract class PermissionMatrixTests(DubanFactory app)
             return null;
         }
 
+        if (url.EndsWith("/indicators/import", StringComparison.Ordinal))
+        {
+            return new MultipartFormDataContent { { new ByteArrayContent([0x50, 0x4B, 3, 4]), "file", "矩阵.xlsx" } };
+        }
+
         if (url.EndsWith("/imports", StringComparison.Ordinal))
         {
             return new MultipartFormDataContent { { new ByteArrayContent([0x50, 0x4B, 3, 4]), "file", "矩阵.xlsx" }, { new StringContent("tasks"), "kind" } };
@@ -383,6 +388,10 @@ public abstract class PermissionMatrixTests(DubanFactory app)
             "/api/v1/calendar/{id:int}" => $"/api/v1/calendar/{I(t.CalendarDay)}",
             "/api/v1/bulletins/{id:int}" or "/api/v1/bulletins/{id:int}/issue" or "/api/v1/bulletins/{id:int}/document" or "/Bulletins/{id:int}" or "/Bulletins/{id:int}/Print" =>
                 pattern.Replace("{id:int}", I(t.Bulletin), StringComparison.Ordinal),
+            "/api/v1/indicators/{id:int}" or "/api/v1/indicators/{id:int}/comparison" or "/api/v1/indicators/{id:int}/targets" or "/api/v1/indicators/{id:int}/values"
+                or "/Indicators/{id:int}" => pattern.Replace("{id:int}", I(D.Indicator), StringComparison.Ordinal),
+            "/Indicators/Edit/{id:int?}" => $"/Indicators/Edit/{I(D.Indicator)}",
+            "/Indicators/Item/{id:int}" => $"/Indicators/Item/{I(D.IndicatorItem)}",
             "/LedgerFiles/Review/{id:int}" => "/LedgerFiles/Review/1",
             "/Error/{code:int}" => "/Error/418", // answers with the code it shows; 418 is neither a refusal nor a failure
             "/openapi/{documentName}.json" => "/openapi/v1.json",

@@ -66,6 +66,11 @@ public sealed partial class TestData
     public int DraftBulletin { get; private set; }
     public int OtherRegionBulletin { get; private set; }
 
+    /// <summary>The demo county's 规上工业总产值 (decomposed to the four towns), its county target's work item, and an indicator of the other region.</summary>
+    public int Indicator { get; private set; }
+    public int IndicatorItem { get; private set; }
+    public int OtherRegionIndicator { get; private set; }
+
     public static async Task<TestData> CreateAsync(DubanFactory factory)
     {
         var data = new TestData(factory);
@@ -173,6 +178,13 @@ public sealed partial class TestData
         await db.SaveChangesAsync();
         data.DraftBulletin = draft.Id;
         data.OtherRegionBulletin = otherBulletin.Id;
+
+        data.Indicator = await db.Indicators.IgnoreQueryFilters().Where(i => i.RegionId == region.Id && i.Name == "规上工业总产值").Select(i => i.Id).SingleAsync();
+        data.IndicatorItem = await db.IndicatorTargets.IgnoreQueryFilters().Where(t => t.IndicatorId == data.Indicator && t.UnitId == null).Select(t => t.WorkItemId).FirstAsync();
+        var otherIndicator = new Domain.Indicators.Indicator { RegionId = other.Id, Name = "地区生产总值", Measure = "亿元", LeadUnitId = data.OtherRegionUnit };
+        db.Indicators.Add(otherIndicator);
+        await db.SaveChangesAsync();
+        data.OtherRegionIndicator = otherIndicator.Id;
         return data;
     }
 

@@ -138,6 +138,10 @@ public abstract class LightRuleTableTests(DubanFactory app, ITestOutputHelper ou
                 settings.StartLateRedMonths = settings.StartLateYellowMonths + random.Next(1, 4);
                 settings.GapYellowPoints = random.Next(5, 21);
                 settings.GapRedPoints = settings.GapYellowPoints + random.Next(1, 25);
+                settings.IndicatorYellowPoints = random.Next(1, 10);
+                settings.IndicatorRedPoints = settings.IndicatorYellowPoints + random.Next(1, 15);
+                settings.IndicatorShrinkingRed = random.Next(2) == 0;
+                settings.IndicatorDueDay = random.Next(1, 29);
                 if (random.Next(3) > 0)
                 {
                     // A curve that rises from a slow start, as offices draw them (前低后高).
@@ -229,6 +233,15 @@ public abstract class LightRuleTableTests(DubanFactory app, ITestOutputHelper ou
                 item.PlannedStartMonth = random.Next(3) == 0 ? Investment.MonthIndex(today) - random.Next(-2, 6) : null;
                 item.InvestmentYear = random.Next(5) == 0 ? today.Year - 1 : today.Year;
                 item.InvestmentPercent = random.Next(3) == 0 ? null : random.Next(0, 90);
+            }
+            else if (random.Next(3) == 0)
+            {
+                // Indicator facts: gap and growth in tenths of a point, the next period owed as a month index.
+                item.Kind = WorkItemKind.Indicator;
+                item.IndicatorGap = random.Next(4) == 0 ? null : random.Next(-100, 300);
+                item.IndicatorGrowthShort = random.Next(3) == 0 ? null : random.Next(-50, 50);
+                item.IndicatorGrowth = random.Next(3) == 0 ? null : random.Next(-80, 150);
+                item.IndicatorNextPeriod = random.Next(4) == 0 ? null : Investment.MonthIndex(today) - random.Next(-1, 4);
             }
 
             for (var m = random.Next(0, 4); m > 0; m--)

@@ -52,8 +52,20 @@ public abstract class RecomputeLightsTests(DubanFactory app)
                 item.InvestmentPercent = random.Next(3) == 0 ? null : random.Next(0, 60);
                 item.OverdueProblems = random.Next(4) == 0 ? random.Next(1, 3) : 0;
             }
+            else if (random.Next(3) == 0)
+            {
+                // An indicator's target as it is made: no deadline, no cadence, no milestones; lit by its figures.
+                item.Kind = WorkItemKind.Indicator;
+                item.Deadline = null;
+                item.CadenceKind = CadenceKind.None;
+                item.NextReportDueAt = null;
+                item.IndicatorGap = random.Next(4) == 0 ? null : random.Next(-100, 300);
+                item.IndicatorGrowthShort = random.Next(3) == 0 ? null : random.Next(-50, 50);
+                item.IndicatorGrowth = random.Next(3) == 0 ? null : random.Next(-80, 150);
+                item.IndicatorNextPeriod = random.Next(4) == 0 ? null : Duban.Domain.Projects.Investment.MonthIndex(today) - random.Next(-1, 4);
+            }
 
-            for (var m = random.Next(0, 4); m > 0; m--)
+            for (var m = item.Kind == WorkItemKind.Indicator ? 0 : random.Next(0, 4); m > 0; m--)
             {
                 var due = today.AddDays(random.Next(-30, 30));
                 item.Milestones.Add(new Milestone { RegionId = app.Data.RegionId, Name = $"节点{m}", Due = due, DoneOn = random.Next(3) == 0 ? due : null });

@@ -12,7 +12,7 @@ namespace Duban.Web.Features.Home;
 /// <summary>An item on a home page: enough to show its light and follow its link.</summary>
 public sealed record HomeItem(int Id, WorkItemKind Kind, string Name, string? LeadUnit, Light Light, LightReason Reason, DateTime? At)
 {
-    public string Url => (Kind == WorkItemKind.KeyProject ? "/Projects/" : "/Tasks/") + Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    public string Url => Tasks.WorkItemPages.Of(Kind, Id);
 }
 
 public sealed record PendingReview(int Id, int WorkItemId, string Name, ReviewKind Kind, string RequestedBy, DateTime RequestedAt);

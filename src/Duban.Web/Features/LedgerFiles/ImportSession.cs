@@ -78,7 +78,7 @@ public sealed class ImportSession(DubanDb db, LedgerImport import, WorkContext w
     public async Task<ImportBatch?> FindAsync(int id, CancellationToken ct)
     {
         var actor = await ActorAsync(ct);
-        return await db.ImportBatches.FirstOrDefaultAsync(b => b.Id == id && b.RegionId == actor.RegionId, ct);
+        return await db.ImportBatches.FirstOrDefaultAsync(b => b.Id == id && b.RegionId == actor.RegionId && b.Kind != WorkItemKind.Indicator, ct);
     }
 
     public static ImportRequest RequestOf(ImportBatch batch)

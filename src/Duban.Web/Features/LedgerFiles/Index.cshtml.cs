@@ -53,7 +53,7 @@ public sealed class IndexModel(DubanDb db, ScopeAccessor scopes) : PageModel
     {
         var scope = await scopes.GetAsync(ct);
         Ledgers = await db.Ledgers.AsNoTracking().Where(l => l.RegionId == scope.RegionId && !l.IsArchived).OrderByDescending(l => l.Year).ThenBy(l => l.Name).ToListAsync(ct);
-        Batches = await db.ImportBatches.AsNoTracking().Where(b => b.RegionId == scope.RegionId).OrderByDescending(b => b.Id).Take(20)
+        Batches = await db.ImportBatches.AsNoTracking().Where(b => b.RegionId == scope.RegionId && b.Kind != Domain.Work.WorkItemKind.Indicator).OrderByDescending(b => b.Id).Take(20)
             .Select(b => new Recent(b.Id, b.FileName, b.Kind, b.Status, b.CreatedAt, b.CreatedByName, b.LedgerId)).ToListAsync(ct);
     }
 }

@@ -25,6 +25,12 @@ public sealed record RulesInput
     public int? GapRedPoints { get; init; }
     public string? TimeCurve { get; init; }
 
+    /// <summary>Indicators: points behind time progress for yellow and red, negative growth red, the bureau's day; left out by older clients, they keep what is stored.</summary>
+    public int? IndicatorYellowPoints { get; init; }
+    public int? IndicatorRedPoints { get; init; }
+    public bool? IndicatorShrinkingRed { get; init; }
+    public int? IndicatorDueDay { get; init; }
+
     /// <summary>The weekly bulletin draft's day and hour; left out by older clients, they keep what is stored.</summary>
     public DayOfWeek? BulletinWeekday { get; init; }
 
@@ -49,6 +55,10 @@ public sealed record RulesInput
             GapYellowPoints = s.GapYellowPoints,
             GapRedPoints = s.GapRedPoints,
             TimeCurve = s.TimeCurve,
+            IndicatorYellowPoints = s.IndicatorYellowPoints,
+            IndicatorRedPoints = s.IndicatorRedPoints,
+            IndicatorShrinkingRed = s.IndicatorShrinkingRed,
+            IndicatorDueDay = s.IndicatorDueDay,
             BulletinWeekday = s.BulletinWeekday,
             BulletinHour = s.BulletinHour,
             BulletinOffice = s.BulletinOffice,
@@ -98,6 +108,14 @@ public sealed class SaveRules(DubanDb db, ScopeAccessor scopes, RecomputeLights 
             errors.Add(nameof(RulesInput.GapRedPoints), l["Settings.GapOrder"]);
         }
 
+        Range(errors, nameof(RulesInput.IndicatorYellowPoints), input.IndicatorYellowPoints, 1, 100, required: false);
+        Range(errors, nameof(RulesInput.IndicatorRedPoints), input.IndicatorRedPoints, 1, 100, required: false);
+        Range(errors, nameof(RulesInput.IndicatorDueDay), input.IndicatorDueDay, 1, 28, required: false);
+        if (input.IndicatorYellowPoints is { } iy && input.IndicatorRedPoints is { } ir && ir <= iy)
+        {
+            errors.Add(nameof(RulesInput.IndicatorRedPoints), l["Settings.GapOrder"]);
+        }
+
         var curve = string.IsNullOrWhiteSpace(input.TimeCurve) ? null : input.TimeCurve.Trim();
         if (curve is not null && Domain.Projects.Investment.ParseCurve(curve, out var problem) is null)
         {
@@ -134,7 +152,8 @@ public sealed class SaveRules(DubanDb db, ScopeAccessor scopes, RecomputeLights 
         }
 
         var lightsBefore = (settings.DueSoonDays, settings.DueSoonInWorkdays, settings.LagPoints, settings.MissedReportsForYellow,
-            settings.StartLateYellowMonths, settings.StartLateRedMonths, settings.GapYellowPoints, settings.GapRedPoints, settings.TimeCurve);
+            settings.StartLateYellowMonths, settings.StartLateRedMonths, settings.GapYellowPoints, settings.GapRedPoints, settings.TimeCurve,
+            settings.IndicatorYellowPoints, settings.IndicatorRedPoints, settings.IndicatorShrinkingRed, settings.IndicatorDueDay);
         settings.DueSoonDays = input.DueSoonDays!.Value;
         settings.DueSoonInWorkdays = input.DueSoonInWorkdays;
         settings.LagPoints = input.LagPoints!.Value;
@@ -148,6 +167,10 @@ public sealed class SaveRules(DubanDb db, ScopeAccessor scopes, RecomputeLights 
         settings.GapYellowPoints = yellowGap;
         settings.GapRedPoints = redGap;
         settings.TimeCurve = curve;
+        settings.IndicatorYellowPoints = input.IndicatorYellowPoints ?? settings.IndicatorYellowPoints;
+        settings.IndicatorRedPoints = input.IndicatorRedPoints ?? settings.IndicatorRedPoints;
+        settings.IndicatorShrinkingRed = input.IndicatorShrinkingRed ?? settings.IndicatorShrinkingRed;
+        settings.IndicatorDueDay = input.IndicatorDueDay ?? settings.IndicatorDueDay;
         settings.BulletinWeekday = input.BulletinWeekday ?? settings.BulletinWeekday;
         settings.BulletinHour = input.BulletinHour ?? settings.BulletinHour;
         if (input.BulletinWeekday is not null || input.BulletinHour is not null || input.BulletinOffice is not null)
@@ -156,7 +179,8 @@ public sealed class SaveRules(DubanDb db, ScopeAccessor scopes, RecomputeLights 
         }
         await db.SaveChangesAsync(ct);
         if (lightsBefore != (settings.DueSoonDays, settings.DueSoonInWorkdays, settings.LagPoints, settings.MissedReportsForYellow,
-            settings.StartLateYellowMonths, settings.StartLateRedMonths, settings.GapYellowPoints, settings.GapRedPoints, settings.TimeCurve))
+            settings.StartLateYellowMonths, settings.StartLateRedMonths, settings.GapYellowPoints, settings.GapRedPoints, settings.TimeCurve,
+            settings.IndicatorYellowPoints, settings.IndicatorRedPoints, settings.IndicatorShrinkingRed, settings.IndicatorDueDay))
         {
             // Every ledger without rules of its own follows at once.
             await lights.RunAsync(scope.RegionId, null, ct);

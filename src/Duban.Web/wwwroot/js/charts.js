@@ -111,7 +111,28 @@
     window.addEventListener('resize', function () { chart.resize(); });
   }
 
+  // An indicator's year: completion against time progress (lines, left axis) and growth against last year's (bars, right axis).
+  function indicatorChart(el) {
+    var nums = function (name) { return el.dataset[name].split(',').map(function (v) { return v === '' ? null : Number(v); }); };
+    var chart = echarts.init(el, null, { renderer: 'svg' });
+    chart.setOption({
+      tooltip: { trigger: 'axis' },
+      legend: { top: 0 },
+      grid: { left: 45, right: 45, top: 30, bottom: 30 },
+      xAxis: { type: 'category', data: el.dataset.periods.split(',') },
+      yAxis: [{ type: 'value', name: '%', max: function (v) { return Math.max(100, Math.ceil(v.max / 10) * 10); } }, { type: 'value', name: '±%' }],
+      series: [
+        { name: el.dataset.labelCompletion, type: 'line', data: nums('completion'), itemStyle: { color: '#206bc4' } },
+        { name: el.dataset.labelTime, type: 'line', data: nums('time'), lineStyle: { type: 'dashed' }, itemStyle: { color: '#9aa0ac' } },
+        { name: el.dataset.labelYoy, type: 'bar', yAxisIndex: 1, data: nums('yoy'), itemStyle: { color: '#f76707' } },
+        { name: el.dataset.labelLastYoy, type: 'bar', yAxisIndex: 1, data: nums('lastYoy'), itemStyle: { color: '#ffd8a8' } }
+      ]
+    });
+    window.addEventListener('resize', function () { chart.resize(); });
+  }
+
   document.querySelectorAll('#investment-chart').forEach(investmentChart);
+  document.querySelectorAll('#indicator-chart').forEach(indicatorChart);
   document.querySelectorAll('#overview-trend').forEach(trendChart);
   document.querySelectorAll('#map-board').forEach(mapBoard);
 })();
