@@ -58,8 +58,13 @@ public abstract class BulletinsTests(DubanFactory app)
         var f = draft.GetProperty("figures");
         Assert.Equal(facts.Count(x => x.Kind == WorkItemKind.Task), f.GetProperty("tasks").GetProperty("total").GetInt32());
         Assert.Equal(facts.Count(x => x.Kind == WorkItemKind.Task && x.Light == Light.Red), f.GetProperty("tasks").GetProperty("red").GetInt32());
-        Assert.Equal(facts.Count(x => x.Kind != WorkItemKind.Problem && x.Light == Light.Red), f.GetProperty("redTotal").GetInt32());
-        Assert.Equal(facts.Count(x => x.Kind != WorkItemKind.Problem && x.Light == Light.Yellow), f.GetProperty("yellowTotal").GetInt32());
+        // Tasks and projects are named by light; indicators have a section of their own.
+        Assert.Equal(facts.Count(x => x.Kind is WorkItemKind.Task or WorkItemKind.KeyProject && x.Light == Light.Red), f.GetProperty("redTotal").GetInt32());
+        Assert.Equal(facts.Count(x => x.Kind is WorkItemKind.Task or WorkItemKind.KeyProject && x.Light == Light.Yellow), f.GetProperty("yellowTotal").GetInt32());
+        var indicators = f.GetProperty("indicators").EnumerateArray().ToList();
+        var asOf = DateOnly.Parse(f.GetProperty("asOf").GetString()!, System.Globalization.CultureInfo.InvariantCulture).Year;
+        Assert.Equal(await app.WithDbAsync(db => db.Indicators.IgnoreQueryFilters().CountAsync(i => i.RegionId == D.RegionId
+            && db.IndicatorValues.IgnoreQueryFilters().Any(v => v.IndicatorId == i.Id && v.Year == asOf && v.UnitId == null && v.PeerName == null))), indicators.Count);
         Assert.All(f.GetProperty("red").EnumerateArray(), i => Assert.Equal("Red", i.GetProperty("light").GetString()));
         var ranked = f.GetProperty("ranking").EnumerateArray().Where(r => r.GetProperty("rank").ValueKind == JsonValueKind.Number).ToList();
         Assert.NotEmpty(ranked);
@@ -179,7 +184,15 @@ public abstract class BulletinsTests(DubanFactory app)
 
         var top = f.GetProperty("ranking").EnumerateArray().First();
         Assert.Contains($"{Squeeze(top.GetProperty("unit").GetString()!)}（{top.GetProperty("onTimeRate").GetInt32()}%）", text, StringComparison.Ordinal);
-        Assert.Contains("五、下步工作要求", text, StringComparison.Ordinal);
+        // 主要经济指标完成情况 comes second, so the requirements are the sixth section; the weak indicators are named.
+        Assert.Contains("二、主要经济指标完成情况", text, StringComparison.Ordinal);
+        Assert.Contains("薄弱指标：", text, StringComparison.Ordinal);
+        foreach (var weak in f.GetProperty("indicators").EnumerateArray().Where(i => i.GetProperty("light").GetString() == "Red"))
+        {
+            Assert.Contains(Squeeze(weak.GetProperty("name").GetString()!), text, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("六、下步工作要求", text, StringComparison.Ordinal);
         Assert.Contains("印发", text, StringComparison.Ordinal);
     }
 

@@ -257,6 +257,47 @@ public sealed class CliTests : IDisposable
         Assert.Equal(2, bad.Exit);
     }
 
+    [Fact]
+    public async Task Import_of_the_bureaus_statistics_table_prints_each_figure_as_a_number_and_writes_only_without_dry_run()
+    {
+        var sample = Path.Combine(AppContext.BaseDirectory, "samples", "indicators", "主要经济指标-样例.xlsx");
+        Assert.Equal(0, (await Sqlite("seed-demo")).Exit);
+        var values = Scalar("SELECT COUNT(*) FROM \"IndicatorValues\"");
+
+        var dry = await Sqlite("import", sample, "--kind", "indicators", "--dry-run", "--format", "json");
+        Assert.True(dry.Exit == 0, dry.Err);
+        using var json = System.Text.Json.JsonDocument.Parse(dry.Out);
+        var root = json.RootElement;
+        Assert.Equal(2026, root.GetProperty("year").GetInt32());
+        Assert.Equal(6, root.GetProperty("periodTo").GetInt32());
+        var tables = root.GetProperty("tables");
+        Assert.Equal(2, tables.GetArrayLength());
+        var rows = tables[0].GetProperty("rows").EnumerateArray().ToDictionary(r => r.GetProperty("fields").GetProperty("indicator").GetString()!, r => r.GetProperty("fields"));
+        Assert.Equal("一般公共预算收入", rows["税收收入"].GetProperty("parent").GetString());
+        Assert.Equal(38100m, rows["税收收入"].GetProperty("value").GetDecimal());
+        Assert.Equal("万元", rows["税收收入"].GetProperty("measure").GetString());
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, rows["固定资产投资"].GetProperty("value").ValueKind);
+        Assert.Equal(-2.3m, rows["规上工业总产值"].GetProperty("yoy").GetDecimal());
+        Assert.Equal(3, rows["地区生产总值"].GetProperty("periodTo").GetInt32());
+        var towns = tables[1].GetProperty("rows").EnumerateArray().Where(r => r.GetProperty("fields").TryGetProperty("unitName", out _)).ToList();
+        Assert.Equal(["城关镇", "河口镇", "青石镇", "白沙乡"], towns.Select(r => r.GetProperty("fields").GetProperty("unitName").GetString()));
+        Assert.Equal(3, towns[1].GetProperty("fields").GetProperty("rank").GetInt32());
+        Assert.Contains(tables[0].GetProperty("issues").EnumerateArray(), i => i.GetProperty("code").GetString() == "remark" && i.GetProperty("row").GetInt32() == 8);
+        Assert.Equal(values, Scalar("SELECT COUNT(*) FROM \"IndicatorValues\""));
+
+        var import = await Sqlite("import", sample, "--kind", "indicators");
+        Assert.True(import.Exit == 0, import.Out + import.Err);
+        Assert.Contains("written", import.Out, StringComparison.Ordinal);
+
+        // Each figure of the file is now recorded from it, six of the county and four of the towns (the 合计 row left out;
+        // the demo's figures of the same period and revision replaced).
+        Assert.Equal(10, Scalar("SELECT COUNT(*) FROM \"IndicatorValues\" WHERE \"Source\" LIKE '主要经济指标-样例.xlsx%'"));
+        Assert.Equal(values, Scalar("SELECT COUNT(*) FROM \"IndicatorValues\""));
+
+        var usage = await Sqlite("import", sample, "--kind", "indicators", "--revision", "Flash,Final");
+        Assert.Equal(2, usage.Exit);
+    }
+
     /// <summary>As <c>dotnet run --project src/Duban.Web -- import …</c> runs it: the process in the project's directory, the shell's PWD where the person typed.</summary>
     private ProcessStartInfo TypedIn(string typedIn, string environment, params string[] args)
     {

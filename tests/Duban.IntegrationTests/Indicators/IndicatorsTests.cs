@@ -271,6 +271,40 @@ public abstract class IndicatorsTests(DubanFactory app)
     }
 
     [Fact]
+    public async Task The_board_exports_as_the_office_lays_it_out_and_LibreOffice_reads_every_indicator_and_the_towns_sheet()
+    {
+        var office = await D.ApiClientAsync("duchashi");
+        var year = await app.WithDbAsync(db => db.IndicatorTargets.IgnoreQueryFilters().Where(t => t.IndicatorId == D.Indicator).MaxAsync(t => t.Year));
+        var response = await office.GetAsync($"/api/v1/indicators/export?year={year}");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        var book = XlsxReader.Read(new MemoryStream(bytes));
+        Assert.True(book.Sheets.Count >= 2, "the board and one sheet per indicator decomposed to units");
+        var board = book.Sheets[0];
+        Assert.Contains("主要经济指标完成情况", board.Raw(1, 1)?.Text, StringComparison.Ordinal);
+        var names = board.RowNumbers.Select(r => board.Raw(r, 2)?.Text).ToList();
+        foreach (var name in await app.WithDbAsync(db => db.Indicators.IgnoreQueryFilters().Where(i => i.RegionId == D.RegionId).Select(i => i.Name).ToListAsync()))
+        {
+            Assert.Contains(names, n => n is not null && n.EndsWith(name, StringComparison.Ordinal));
+        }
+
+        var towns = book.Sheets.First(s => s.Name == "规上工业总产值");
+        Assert.Contains(towns.RowNumbers, r => towns.Raw(r, 2)?.Text == "城关镇");
+
+        // LibreOffice opens it: the first sheet as text holds the title and a red indicator's light.
+        var csv = System.Text.Encoding.UTF8.GetString(await LibreOffice.ConvertAsync(bytes, ".xlsx", "csv", "Text - txt - csv (StarCalc):44,34,76"));
+        Assert.Contains("主要经济指标完成情况", csv, StringComparison.Ordinal);
+        Assert.Contains("红灯", csv, StringComparison.Ordinal);
+
+        // A town's liaison exports only what it sees: the county's published board, no other town's target.
+        var town = await D.ApiClientAsync("chengguan");
+        var theirs = XlsxReader.Read(new MemoryStream(await town.GetByteArrayAsync($"/api/v1/indicators/export?year={year}")));
+        var townSheet = theirs.Sheets.First(s => s.Name == "规上工业总产值");
+        var hekou = townSheet.RowNumbers.Single(r => townSheet.Raw(r, 2)?.Text == "河口镇");
+        Assert.True(townSheet.Raw(hekou, 5) is null || townSheet.Raw(hekou, 5)!.IsBlank, "another town's target is blank");
+    }
+
+    [Fact]
     public async Task Bad_indicator_input_is_refused_in_chinese_and_nothing_is_written()
     {
         var office = await D.ApiClientAsync("duchashi");

@@ -38,14 +38,23 @@ public static class BulletinDocument
             ? l["Bulletin.Doc.ThisWeek", f.PeriodStart.Month, f.PeriodStart.Day, f.PeriodEnd.Month, f.PeriodEnd.Day].Value
             : l["Bulletin.Doc.ThisMonth", f.PeriodStart.Month].Value;
         var p = f.Period;
-        blocks.Add(new DocParagraph(ParagraphKind.Heading1, l["Bulletin.Doc.ActivityHeading"]));
+        // Sections are numbered as they come: the indicators' section is there only when the region tracks indicators.
+        var numbers = l["Bulletin.Doc.SectionNumbers"].Value.Split(',');
+        var section = 0;
+        string Heading(string key) => l[key, numbers[Math.Min(section++, numbers.Length - 1)]];
+        blocks.Add(new DocParagraph(ParagraphKind.Heading1, Heading("Bulletin.Doc.ActivityHeading")));
         blocks.Add(new DocParagraph(ParagraphKind.Body, l["Bulletin.Doc.Activity", when, p.NewRed, p.NewYellow, p.Closed, p.Reports, p.LateReports, p.Letters, p.Notices]));
         blocks.AddRange(ChartsOf(f, l));
 
-        AddItems(blocks, l, l["Bulletin.Doc.RedHeading"], f.Red, f.RedTotal, Light.Red, f.AsOf);
-        AddItems(blocks, l, l["Bulletin.Doc.YellowHeading"], f.Yellow, f.YellowTotal, Light.Yellow, f.AsOf);
+        if (f.Indicators is { Count: > 0 } indicators)
+        {
+            AddIndicators(blocks, l, Heading("Bulletin.Doc.IndicatorsHeading"), indicators);
+        }
 
-        blocks.Add(new DocParagraph(ParagraphKind.Heading1, l["Bulletin.Doc.RankingHeading"]));
+        AddItems(blocks, l, Heading("Bulletin.Doc.RedHeading"), f.Red, f.RedTotal, Light.Red, f.AsOf);
+        AddItems(blocks, l, Heading("Bulletin.Doc.YellowHeading"), f.Yellow, f.YellowTotal, Light.Yellow, f.AsOf);
+
+        blocks.Add(new DocParagraph(ParagraphKind.Heading1, Heading("Bulletin.Doc.RankingHeading")));
         var top = f.Top.ToList();
         var bottom = f.Bottom.ToList();
         string Named(IEnumerable<RankedUnit> units) => string.Join("、", units.Select(u => l["Bulletin.Doc.RankedName", u.Unit, u.OnTimeRate ?? 0].Value));
@@ -66,7 +75,7 @@ public static class BulletinDocument
                 ]).ToList()));
         }
 
-        blocks.Add(new DocParagraph(ParagraphKind.Heading1, l["Bulletin.Doc.RequirementsHeading"]));
+        blocks.Add(new DocParagraph(ParagraphKind.Heading1, Heading("Bulletin.Doc.RequirementsHeading")));
         blocks.Add(new DocParagraph(ParagraphKind.Body, bulletin.Requirements));
         blocks.Add(new DocParagraph(ParagraphKind.Signature, bulletin.IssuingOffice));
         blocks.Add(new DocParagraph(ParagraphKind.Signature, date));
@@ -111,6 +120,46 @@ public static class BulletinDocument
         if (total > items.Count)
         {
             blocks.Add(new DocParagraph(ParagraphKind.Note, l["Bulletin.Doc.MoreItems", items.Count, total - items.Count]));
+        }
+    }
+
+    /// <summary>
+    /// 主要经济指标完成情况: how many are on pace, the weak ones (薄弱指标) named with why, a table of all, and which
+    /// revision of the bureau's figures it used.
+    /// </summary>
+    private static void AddIndicators(List<DocBlock> blocks, IStringLocalizer l, string heading, IReadOnlyList<BulletinIndicator> indicators)
+    {
+        string Pct(decimal? v) => v is { } x ? x.ToString("0.0", Chinese) : "—";
+        string Period(BulletinIndicator i) => i.PeriodTo is { } to ? (i.PeriodFrom is { } from && from < to ? l["Indicators.PeriodRange", from, to].Value : l["Indicators.PeriodMonth", to].Value) : "—";
+        var weak = indicators.Where(i => i.Light is Light.Red or Light.Yellow).OrderByDescending(i => i.Light).ThenByDescending(i => i.Gap ?? 0).ToList();
+        var latest = indicators.Max(i => i.PeriodTo) ?? 0;
+        blocks.Add(new DocParagraph(ParagraphKind.Heading1, heading));
+        blocks.Add(new DocParagraph(ParagraphKind.Body, l["Bulletin.Doc.Indicators", latest, indicators.Count, indicators.Count(i => i.Light == Light.Green), weak.Count]));
+        if (weak.Count > 0)
+        {
+            blocks.Add(new DocParagraph(ParagraphKind.Body, l["Bulletin.Doc.WeakIndicators", string.Join("；", weak.Select(i =>
+                l["Bulletin.Doc.WeakIndicator", i.Name, new LightView(i.Light, i.Reason, null, null, i.ReasonNumber).ReasonText(l)].Value))]));
+        }
+
+        blocks.Add(new DocTable(
+            [
+                new(l["Indicators.Name"], 40), new(l["Indicators.Period"], 18, true), new(l["Indicators.Value"], 22, true), new(l["Indicators.Yoy"], 16, true),
+                new(l["Indicators.Completion"], 18, true), new(l["Indicators.TimeProgress"], 18, true), new(l["Bulletin.Doc.Col.Light"], 14, true),
+            ],
+            indicators.Select(i => (IReadOnlyList<string>)
+            [
+                (i.IsPart ? l["Indicators.Of"].Value : string.Empty) + i.Name + (i.Measure is { } m ? "（" + m + "）" : string.Empty),
+                Period(i),
+                i.Value is { } v ? v.ToString("#,0.##", Chinese) : "—",
+                i.Yoy is { } y ? (y > 0 ? "+" : string.Empty) + y.ToString("0.0", Chinese) : "—",
+                Pct(i.Completion),
+                Pct(i.Completion is null ? null : i.TimeProgress),
+                l.Of(i.Light),
+            ]).ToList()));
+        var revisions = indicators.Where(i => i.Revision is not null).Select(i => i.Revision!.Value).Distinct().Order().Select(r => l.Of(r)).ToList();
+        if (revisions.Count > 0)
+        {
+            blocks.Add(new DocParagraph(ParagraphKind.Note, l["Bulletin.Doc.IndicatorRevisions", string.Join("、", revisions)]));
         }
     }
 

@@ -17,6 +17,12 @@ public sealed record BulletinItem(
 /// <summary>A unit's place in the on-time ranking; units with nothing due yet have no rate and no rank.</summary>
 public sealed record RankedUnit(int? Rank, int UnitId, string Unit, int Items, int Due, int OnTime, int? OnTimeRate, int Red, int Yellow, int Overdue, int ReportsMissing);
 
+/// <summary>An indicator as the bulletin's "主要经济指标完成情况" gives it: the region's figure at its latest period against target and time.</summary>
+public sealed record BulletinIndicator(
+    string Name, bool IsPart, string? Measure, int? PeriodFrom, int? PeriodTo, decimal? Value, decimal? Yoy, Domain.Indicators.Revision? Revision,
+    decimal? Target, decimal? TargetGrowth, decimal? Completion, decimal? TimeProgress, decimal? Gap, int? Rank, int? Peers,
+    Light Light, LightReason Reason, int? ReasonNumber);
+
 /// <summary>What happened in the period: lights that turned red or yellow, items closed, reports, notices.</summary>
 public sealed record PeriodActivity(int NewRed, int NewYellow, int Closed, int Reports, int LateReports, int Letters, int Notices);
 
@@ -25,7 +31,7 @@ public sealed record BulletinFigures(
     string Region, DateOnly AsOf, DateOnly PeriodStart, DateOnly PeriodEnd,
     LightCounts Tasks, LightCounts Projects, LightCounts Problems, PeriodActivity Period,
     IReadOnlyList<BulletinItem> Red, int RedTotal, IReadOnlyList<BulletinItem> Yellow, int YellowTotal,
-    IReadOnlyList<RankedUnit> Ranking, IReadOnlyList<WeekTrend> Trend)
+    IReadOnlyList<RankedUnit> Ranking, IReadOnlyList<WeekTrend> Trend, IReadOnlyList<BulletinIndicator>? Indicators = null)
 {
     /// <summary>How many red and how many yellow items a bulletin lists by name; the rest are counted.</summary>
     public const int ListedPerLight = 30;
@@ -101,8 +107,15 @@ public sealed record BulletinFigures(
         var (red, redTotal) = await ItemsAsync(db, scope, Light.Red, ct);
         var (yellow, yellowTotal) = await ItemsAsync(db, scope, Light.Yellow, ct);
 
+        // The main economic indicators at their latest published period: the section that names the weak ones.
+        var board = await Features.Indicators.IndicatorQueries.BoardAsync(db, scope, today.Year, ct);
+        var indicators = board.Rows.Where(r => r.PeriodTo is not null)
+            .Select(r => new BulletinIndicator(r.Indicator.Name, r.Depth > 0, r.Indicator.Measure, r.PeriodFrom, r.PeriodTo, r.Value, r.Yoy, r.Revision,
+                r.Target, r.TargetGrowth, r.Completion, r.TimeProgress, r.Gap, r.Rank, r.Peers, r.Light, r.LightReason, r.LightNumber))
+            .ToList();
+
         return new BulletinFigures(region.Name, today, start, end, overview.Tasks, overview.Projects, overview.Problems, period,
-            red, redTotal, yellow, yellowTotal, Rank(overview.Units), overview.Trend);
+            red, redTotal, yellow, yellowTotal, Rank(overview.Units), overview.Trend, indicators);
     }
 
     /// <summary>Units by on-time rate (highest first), then fewer red, then fewer overdue; the 本级 line is not a unit to rank.</summary>
@@ -121,7 +134,7 @@ public sealed record BulletinFigures(
     private static async Task<(List<BulletinItem> Items, int Total)> ItemsAsync(DubanDb db, AccessScope scope, Light light, CancellationToken ct)
     {
         var items = db.WorkItems.IgnoreQueryFilters().AsNoTracking().VisibleTo(db, scope)
-            .Where(w => w.Light == light && w.Kind != WorkItemKind.Problem);
+            .Where(w => w.Light == light && w.Kind != WorkItemKind.Problem && w.Kind != WorkItemKind.Indicator);
         var total = await items.CountAsync(ct);
         var people = db.People.IgnoreQueryFilters().AsNoTracking();
         var units = db.Units.IgnoreQueryFilters().AsNoTracking();

@@ -18,7 +18,10 @@ public sealed class IndexModel(DubanDb db, ScopeAccessor scopes) : PageModel
     public async Task OnGetAsync(CancellationToken ct)
     {
         var scope = await scopes.GetAsync(ct);
-        Ledgers = await db.Ledgers.AsNoTracking().Where(l => l.RegionId == scope.RegionId && !l.IsArchived).OrderByDescending(l => l.Year).ThenBy(l => l.Id).ToListAsync(ct);
+        // A year's indicator ledger is read on the indicator board, not as a task list.
+        Ledgers = await db.Ledgers.AsNoTracking().Where(l => l.RegionId == scope.RegionId && !l.IsArchived
+                && !db.WorkItems.Any(w => w.LedgerId == l.Id && w.Kind == Domain.Work.WorkItemKind.Indicator))
+            .OrderByDescending(l => l.Year).ThenBy(l => l.Id).ToListAsync(ct);
         var rows = await db.WorkItems.AsNoTracking().VisibleTo(db, scope)
             .GroupBy(w => new { w.LedgerId, w.Light })
             .Select(g => new { g.Key.LedgerId, g.Key.Light, Count = g.Count() })

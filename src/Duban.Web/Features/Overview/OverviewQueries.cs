@@ -72,7 +72,7 @@ public sealed record WeekTrend(DateOnly WeekStarting, int NewRed, int NewYellow,
 
 public sealed record OverviewData(
     int? RootUnitId, string Scope, LightCounts Tasks, LightCounts Projects, LightCounts Problems,
-    IReadOnlyList<UnitLine> Units, UnitLine Total, IReadOnlyList<WeekTrend> Trend, IReadOnlyList<LaggingItem> Lagging);
+    IReadOnlyList<UnitLine> Units, UnitLine Total, IReadOnlyList<WeekTrend> Trend, IReadOnlyList<LaggingItem> Lagging, LightCounts Indicators);
 
 /// <summary>
 /// The overview (一图揽全局): everything the viewer may see, or one subtree of it, counted in the database by
@@ -210,7 +210,7 @@ public static class OverviewQueries
 
         var total = Line(root?.Id ?? 0, false, root?.Name ?? string.Empty, grouped);
         return new OverviewData(root?.Id, root?.Name ?? string.Empty, Kind(WorkItemKind.Task), Kind(WorkItemKind.KeyProject), Kind(WorkItemKind.Problem),
-            unitLines, total, trend, lagging);
+            unitLines, total, trend, lagging, Kind(WorkItemKind.Indicator));
     }
 
     private static async Task<List<WeekTrend>> TrendAsync(DubanDb db, AccessScope scope, OverviewFilter filter, Unit? root, DateOnly today, DateTime utcNow, TimeZoneInfo zone, CancellationToken ct)

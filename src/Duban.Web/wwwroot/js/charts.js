@@ -117,13 +117,13 @@
     var chart = echarts.init(el, null, { renderer: 'svg' });
     chart.setOption({
       tooltip: { trigger: 'axis' },
-      legend: { top: 0 },
-      grid: { left: 45, right: 45, top: 30, bottom: 30 },
+      legend: { top: 0, type: 'scroll' },
+      grid: { left: 45, right: 45, top: 36, bottom: 30 },
       xAxis: { type: 'category', data: el.dataset.periods.split(',') },
       yAxis: [{ type: 'value', name: '%', max: function (v) { return Math.max(100, Math.ceil(v.max / 10) * 10); } }, { type: 'value', name: '±%' }],
       series: [
-        { name: el.dataset.labelCompletion, type: 'line', data: nums('completion'), itemStyle: { color: '#206bc4' } },
-        { name: el.dataset.labelTime, type: 'line', data: nums('time'), lineStyle: { type: 'dashed' }, itemStyle: { color: '#9aa0ac' } },
+        { name: el.dataset.labelCompletion, type: 'line', z: 3, showSymbol: true, symbolSize: 8, data: nums('completion'), itemStyle: { color: '#206bc4' } },
+        { name: el.dataset.labelTime, type: 'line', z: 3, showSymbol: true, data: nums('time'), lineStyle: { type: 'dashed' }, itemStyle: { color: '#9aa0ac' } },
         { name: el.dataset.labelYoy, type: 'bar', yAxisIndex: 1, data: nums('yoy'), itemStyle: { color: '#f76707' } },
         { name: el.dataset.labelLastYoy, type: 'bar', yAxisIndex: 1, data: nums('lastYoy'), itemStyle: { color: '#ffd8a8' } }
       ]
