@@ -23,6 +23,7 @@ public sealed class BenchApp(string provider, string connection, bool sealInBack
         builder.UseSetting("Duban:Lights:RecomputeMinutes", "0"); // the benchmark times its own recomputes
         builder.UseSetting("Duban:Audit:SealSeconds", sealInBackground ? "5" : "0");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.Routing.EndpointRoutingMiddleware", "Error"); // the test server has no body size limit to apply
         builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command", Environment.GetEnvironmentVariable("BENCH_SQL") == "1" ? "Information" : "Warning");
     }
 

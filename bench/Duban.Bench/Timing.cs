@@ -8,14 +8,14 @@ namespace Duban.Bench;
 public static partial class Timing
 {
     /// <summary>
-    /// Times a request <paramref name="iterations"/> times after 20 warm-up calls and prints a Markdown row with
+    /// Times a request <paramref name="iterations"/> times after <paramref name="warmup"/> warm-up calls (20 unless told); <paramref name="rowsOf"/> counts (and checks) a response the generic count cannot and prints a Markdown row with
     /// the rows and bytes the last response returned. A row that measured an error or an empty list is refused,
     /// not printed: a fast answer with nothing in it is not a figure.
     /// </summary>
-    public static async Task<double[]> MeasureAsync(string name, string who, int iterations, Func<Task<HttpResponseMessage>> send)
+    public static async Task<double[]> MeasureAsync(string name, string who, int iterations, Func<Task<HttpResponseMessage>> send, int warmup = 20, Func<byte[], string>? rowsOf = null)
     {
         ArgumentNullException.ThrowIfNull(send);
-        for (var i = 0; i < 20; i++)
+        for (var i = 0; i < warmup; i++)
         {
             using var warm = await send();
             warm.EnsureSuccessStatusCode();
@@ -42,7 +42,7 @@ public static partial class Timing
             }
         }
 
-        var rows = Rows(name, last, type);
+        var rows = rowsOf is null ? Rows(name, last, type) : rowsOf(last);
         Array.Sort(times);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {name} | {who} | {rows} | {last.Length:N0} | {times[iterations / 2]:F2} | {times[(int)(iterations * 0.95)]:F2} | {times[^1]:F2} |"));
         return times;

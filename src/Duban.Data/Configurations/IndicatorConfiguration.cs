@@ -54,6 +54,9 @@ internal sealed class IndicatorValueConfiguration : IEntityTypeConfiguration<Ind
 
         // The board reads a region's year at once; a series reads one indicator's year.
         builder.HasIndex(v => new { v.RegionId, v.Year, v.PeriodTo });
+
+        // The board reads the region's own figures and its peers' (UnitId null) without the units' hundred times as many.
+        builder.HasIndex(v => new { v.RegionId, v.UnitId, v.Year });
         builder.HasIndex(v => new { v.IndicatorId, v.Year, v.PeriodTo, v.UnitId });
     }
 }

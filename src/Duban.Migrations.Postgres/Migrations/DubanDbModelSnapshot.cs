@@ -527,6 +527,8 @@ namespace Duban.Migrations.Postgres.Migrations
 
                     b.HasIndex("UnitId");
 
+                    b.HasIndex("RegionId", "UnitId", "Year");
+
                     b.HasIndex("RegionId", "Year", "PeriodTo");
 
                     b.HasIndex("IndicatorId", "Year", "PeriodTo", "UnitId");

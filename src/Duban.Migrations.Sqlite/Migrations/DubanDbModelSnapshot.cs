@@ -506,6 +506,8 @@ namespace Duban.Migrations.Sqlite.Migrations
 
                     b.HasIndex("UnitId");
 
+                    b.HasIndex("RegionId", "UnitId", "Year");
+
                     b.HasIndex("RegionId", "Year", "PeriodTo");
 
                     b.HasIndex("IndicatorId", "Year", "PeriodTo", "UnitId");

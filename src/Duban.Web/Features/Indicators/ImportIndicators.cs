@@ -230,6 +230,9 @@ public sealed class ImportIndicators(DubanDb db, IndicatorWork work, IStringLoca
             }
         }
 
+        // Every target and figure the rows may replace, read at once rather than asked for row by row.
+        await work.PreloadAsync(plans.Select(p => catalogue[p.Row.Fields.Indicator].Id).ToHashSet(), plans.Select(p => p.Year).ToHashSet(),
+            plans.Select(p => p.Row.Fields.PeriodTo!.Value).ToHashSet(), request.Revision, ct);
         var years = new HashSet<int>();
         var source = $"{request.FileName}（{who.Name}）";
         foreach (var (table, row, year, unit) in plans)
@@ -264,9 +267,10 @@ public sealed class ImportIndicators(DubanDb db, IndicatorWork work, IStringLoca
         }
 
         await db.SaveChangesAsync(ct);
+        // The indicators the file is about; the others' figures and targets are as they were.
         foreach (var year in years)
         {
-            await work.RefreshAsync(who.RegionId, year, null, ct);
+            await work.RefreshAsync(who.RegionId, year, plans.Where(p => p.Year == year).Select(p => catalogue[p.Row.Fields.Indicator].Id).Distinct().ToList(), ct);
         }
 
         await transaction.CommitAsync(ct);

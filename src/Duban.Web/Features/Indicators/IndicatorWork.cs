@@ -16,6 +16,46 @@ namespace Duban.Web.Features.Indicators;
 /// </summary>
 public sealed class IndicatorWork(DubanDb db, RecomputeLights lights)
 {
+    // What PreloadAsync read into the context, by key, and which keys it covered: a target or figure under a
+    // covered key that is not in the index does not exist, so it is not looked for again row by row.
+    private readonly Dictionary<(int Indicator, int Year, int? Unit), IndicatorTarget> loadedTargets = [];
+    private readonly HashSet<(int Indicator, int Year)> targetsCovered = [];
+    private readonly Dictionary<(int Indicator, int Year, int PeriodTo, int? Unit, string? Peer, Revision Revision), IndicatorValue> loadedValues = [];
+    private readonly HashSet<(int Indicator, int Year, int PeriodTo, Revision Revision)> valuesCovered = [];
+
+    /// <summary>
+    /// Reads, tracked, every target of some indicators' years and every figure of a revision for some of their
+    /// periods, so that <see cref="TargetAsync"/> and <see cref="StoreAsync"/> find them without a query each:
+    /// an import of a towns table asked twice per row, 4,000 round trips for 2,000 towns.
+    /// </summary>
+    public async Task PreloadAsync(IReadOnlyCollection<int> indicatorIds, IReadOnlyCollection<int> years, IReadOnlyCollection<int> periods, Revision revision, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(indicatorIds);
+        ArgumentNullException.ThrowIfNull(years);
+        ArgumentNullException.ThrowIfNull(periods);
+        foreach (var t in await db.IndicatorTargets.Where(t => indicatorIds.Contains(t.IndicatorId) && years.Contains(t.Year)).ToListAsync(ct))
+        {
+            loadedTargets.TryAdd((t.IndicatorId, t.Year, t.UnitId), t);
+        }
+
+        foreach (var v in await db.IndicatorValues.Where(v => indicatorIds.Contains(v.IndicatorId) && years.Contains(v.Year) && periods.Contains(v.PeriodTo) && v.Revision == revision).ToListAsync(ct))
+        {
+            loadedValues.TryAdd((v.IndicatorId, v.Year, v.PeriodTo, v.UnitId, v.PeerName, v.Revision), v);
+        }
+
+        foreach (var i in indicatorIds)
+        {
+            foreach (var y in years)
+            {
+                targetsCovered.Add((i, y));
+                foreach (var m in periods)
+                {
+                    valuesCovered.Add((i, y, m, revision));
+                }
+            }
+        }
+    }
+
     /// <summary>The year's indicator ledger ("2026年主要经济指标"), made on first use.</summary>
     public async Task<Ledger> LedgerAsync(int regionId, int year, string name, CancellationToken ct)
     {
@@ -75,8 +115,10 @@ public sealed class IndicatorWork(DubanDb db, RecomputeLights lights)
     {
         ArgumentNullException.ThrowIfNull(indicator);
         var unitId = unit?.Id;
-        var target = db.IndicatorTargets.Local.FirstOrDefault(t => t.IndicatorId == indicator.Id && t.Year == year && t.UnitId == unitId)
-            ?? await db.IndicatorTargets.FirstOrDefaultAsync(t => t.IndicatorId == indicator.Id && t.Year == year && t.UnitId == unitId, ct);
+        var target = targetsCovered.Contains((indicator.Id, year))
+            ? loadedTargets.GetValueOrDefault((indicator.Id, year, unitId))
+            : db.IndicatorTargets.Local.FirstOrDefault(t => t.IndicatorId == indicator.Id && t.Year == year && t.UnitId == unitId)
+                ?? await db.IndicatorTargets.FirstOrDefaultAsync(t => t.IndicatorId == indicator.Id && t.Year == year && t.UnitId == unitId, ct);
         if (target is not null)
         {
             return target;
@@ -87,6 +129,11 @@ public sealed class IndicatorWork(DubanDb db, RecomputeLights lights)
         var lead = unit ?? await db.Units.FirstAsync(u => u.Id == indicator.LeadUnitId, ct);
         await AddItemAsync(indicator, target, ledger, lead, today, utcNow, ct);
         db.IndicatorTargets.Add(target);
+        if (targetsCovered.Contains((indicator.Id, year)))
+        {
+            loadedTargets[(indicator.Id, year, unitId)] = target;
+        }
+
         return target;
     }
 
@@ -95,12 +142,19 @@ public sealed class IndicatorWork(DubanDb db, RecomputeLights lights)
     {
         ArgumentNullException.ThrowIfNull(indicator);
         ArgumentNullException.ThrowIfNull(source);
-        var stored = db.IndicatorValues.Local.FirstOrDefault(v => v.IndicatorId == indicator.Id && v.Year == year && v.PeriodTo == periodTo && v.UnitId == unitId && v.PeerName == peer && v.Revision == revision)
-            ?? await db.IndicatorValues.FirstOrDefaultAsync(v => v.IndicatorId == indicator.Id && v.Year == year && v.PeriodTo == periodTo && v.UnitId == unitId && v.PeerName == peer && v.Revision == revision, ct);
+        var covered = valuesCovered.Contains((indicator.Id, year, periodTo, revision));
+        var stored = covered
+            ? loadedValues.GetValueOrDefault((indicator.Id, year, periodTo, unitId, peer, revision))
+            : db.IndicatorValues.Local.FirstOrDefault(v => v.IndicatorId == indicator.Id && v.Year == year && v.PeriodTo == periodTo && v.UnitId == unitId && v.PeerName == peer && v.Revision == revision)
+                ?? await db.IndicatorValues.FirstOrDefaultAsync(v => v.IndicatorId == indicator.Id && v.Year == year && v.PeriodTo == periodTo && v.UnitId == unitId && v.PeerName == peer && v.Revision == revision, ct);
         if (stored is null)
         {
             stored = new IndicatorValue { RegionId = indicator.RegionId, IndicatorId = indicator.Id, Year = year, PeriodTo = periodTo, UnitId = unitId, PeerName = peer, Revision = revision };
             db.IndicatorValues.Add(stored);
+            if (covered)
+            {
+                loadedValues[(indicator.Id, year, periodTo, unitId, peer, revision)] = stored;
+            }
         }
 
         stored.PeriodFrom = periodFrom;
@@ -126,12 +180,14 @@ public sealed class IndicatorWork(DubanDb db, RecomputeLights lights)
             return 0;
         }
 
-        var itemIds = targets.Select(t => t.WorkItemId).ToList();
-        var items = await db.WorkItems.Where(w => itemIds.Contains(w.Id)).ToDictionaryAsync(w => w.Id, ct);
+        // By a join, not a list of the items' ids: a region's year has 20,000 targets, each id a parameter of its own.
+        var items = await db.IndicatorTargets.Where(t => t.RegionId == regionId && t.Year == year && ids.Contains(t.IndicatorId))
+            .Join(db.WorkItems, t => t.WorkItemId, w => w.Id, (t, w) => w).ToDictionaryAsync(w => w.Id, ct);
         var values = await db.IndicatorValues.AsNoTracking()
             .Where(v => v.RegionId == regionId && (v.Year == year || v.Year == year - 1) && ids.Contains(v.IndicatorId) && v.PeerName == null)
             .ToListAsync(ct);
-        var current = IndicatorSeries.CurrentOf(values);
+        // By target, not searched: 20,000 targets each searching a year's 460,000 figures never finished.
+        var current = IndicatorSeries.CurrentOf(values).ToLookup(v => (v.IndicatorId, v.UnitId, v.Year));
         var changed = 0;
         foreach (var target in targets)
         {
@@ -141,8 +197,8 @@ public sealed class IndicatorWork(DubanDb db, RecomputeLights lights)
             }
 
             var indicator = indicators[target.IndicatorId];
-            var latest = current.Where(v => v.IndicatorId == target.IndicatorId && v.UnitId == target.UnitId && v.Year == year).MaxBy(v => v.PeriodTo);
-            var lastYear = latest is null ? null : current.FirstOrDefault(v => v.IndicatorId == target.IndicatorId && v.UnitId == target.UnitId && v.Year == year - 1 && v.PeriodTo == latest.PeriodTo);
+            var latest = current[(target.IndicatorId, target.UnitId, year)].MaxBy(v => v.PeriodTo);
+            var lastYear = latest is null ? null : current[(target.IndicatorId, target.UnitId, year - 1)].FirstOrDefault(v => v.PeriodTo == latest.PeriodTo);
             var standing = IndicatorFigures.Of(indicator, target, latest, year, latest?.PeriodTo ?? 0, lastYear?.Yoy);
             changed += Apply(item, indicator, target, standing, latest is null ? null : latest.PeriodTo) ? 1 : 0;
         }
