@@ -2,11 +2,16 @@ using System.Text.RegularExpressions;
 
 namespace Duban.Sheets.Ledgers;
 
-/// <summary>What a ledger holds: tasks (任务清单) or key projects (重点项目台账).</summary>
+/// <summary>
+/// What a ledger holds: tasks (任务清单), key projects (重点项目台账), investment-promotion leads (招商引资在谈项目台账)
+/// or the register of investment-promotion trips (外出招商登记).
+/// </summary>
 public enum LedgerKind
 {
     Tasks,
     Projects,
+    Leads,
+    Trips,
 }
 
 /// <summary>How a column's values are read.</summary>
@@ -24,6 +29,21 @@ public enum FieldType
     Years,
     Coordinates,
     Milestones,
+
+    /// <summary>A lead's stage word, read by <see cref="Values.LeadStageWords"/>.</summary>
+    LeadStage,
+
+    /// <summary>Where a lead came from: the text as written, and a code when the words are in <see cref="Values.SourceWords"/>.</summary>
+    Source,
+
+    /// <summary>A whole count ("6", "６家").</summary>
+    Count,
+
+    /// <summary>A count of firms, or the firms' names (counted, with a warning).</summary>
+    FirmCount,
+
+    /// <summary>The days of a trip: one date, a range, or a month only (approximate).</summary>
+    DateSpan,
     Ignored,
 }
 
@@ -91,7 +111,53 @@ public static partial class LedgerFields
         new("light", FieldType.Ignored, "亮灯", "亮灯", "亮灯情况"),
     ];
 
-    public static IReadOnlyList<LedgerField> For(LedgerKind kind) => kind == LedgerKind.Tasks ? Tasks : Projects;
+    /// <summary>招商引资项目台账 (在谈项目): one row per lead, from the first contact to signing, landing or termination.</summary>
+    public static readonly IReadOnlyList<LedgerField> Leads =
+    [
+        Number,
+        new("name", FieldType.Text, "项目名称", "项目名称", "=项目", "=项目名", "在谈项目名称", "招商项目名称", "=在谈项目", "=招商项目", "签约项目名称", "线索名称"),
+        new("investor", FieldType.Text, "投资方", "投资方", "投资主体", "签约企业", "客商", "投资企业", "投资商", "意向企业", "投资方名称", "合作企业", "对接企业"),
+        new("investorOrigin", FieldType.Text, "投资方所在地", "投资方所在地", "客商来源地", "来源地", "投资方来源地", "企业所在地", "客商所在地", "投资方地区"),
+        new("industry", FieldType.Text, "产业类别", "产业类别", "所属产业", "产业链", "行业", "所属行业", "产业类型", "行业类别", "所属产业链", "产业分类"),
+        new("plannedInvestment", FieldType.Amount, "计划投资额", "计划投资额", "拟投资额", "投资额", "协议投资额", "总投资", "计划总投资", "拟投资", "投资规模", "意向投资额"),
+        new("signedAmount", FieldType.Amount, "签约金额", "签约金额", "签约额", "签约投资额", "合同金额", "合同投资额"),
+        new("source", FieldType.Source, "项目来源", "项目来源", "招商方式", "信息来源", "线索来源", "项目信息来源", "引进方式"),
+        new("followingUnit", FieldType.Unit, "对接单位", "对接单位", "跟踪单位", "责任单位", "承办单位", "跟进单位", "对接部门", "责任部门", "牵头单位"),
+        Leader,
+        new("stage", FieldType.LeadStage, "推进阶段", "推进阶段", "项目阶段", "阶段", "所处阶段", "项目状态", "洽谈阶段", "进展阶段", "目前阶段", "=状态"),
+        new("firstContact", FieldType.Date, "首次对接时间", "首次对接时间", "首次对接", "首次接洽时间", "初次对接时间", "首次洽谈时间", "首次对接日期"),
+        new("lastContact", FieldType.Date, "最近对接时间", "最近对接时间", "最近对接", "最新对接时间", "最后对接时间", "近期对接时间", "最近一次对接时间", "最近对接日期", "最近洽谈时间"),
+        new("signedOn", FieldType.Date, "签约时间", "签约时间", "签约日期", "协议签订时间"),
+        new("progress", FieldType.Text, "对接情况及下步打算", "对接情况及下步打算", "对接情况", "进展情况", "推进情况", "洽谈情况", "对接进展", "工作进展", "项目进展", "目前进展", "洽谈进展", "推进情况及下步打算"),
+        new("nextStep", FieldType.Text, "下步打算", "下步打算", "下步工作", "下步计划", "下一步工作打算", "下一步打算", "下步工作计划"),
+        new("terminationReason", FieldType.Text, "终止原因", "终止原因", "终止理由", "放弃原因", "暂停原因", "未落地原因"),
+        new("notes", FieldType.Text, "备注", "备注", "其他说明"),
+    ];
+
+    /// <summary>外出招商登记: one row per trip a unit made to meet investors.</summary>
+    public static readonly IReadOnlyList<LedgerField> Trips =
+    [
+        Number,
+        new("unit", FieldType.Unit, "单位", "单位", "出访单位", "责任单位", "招商单位", "牵头单位", "组织单位", "带队单位", "单位名称", "外出单位"),
+        new("leader", FieldType.Person, "带队领导", "带队领导", "带队县领导", "带队县级领导", "带队负责人", "带队人"),
+        new("dates", FieldType.DateSpan, "出访时间", "出访时间", "外出时间", "出访日期", "起止时间", "活动时间", "招商时间", "=时间", "=日期", "外出日期", "出访起止时间"),
+        new("places", FieldType.Text, "出访地点", "出访地点", "目的地", "地点", "出访城市", "外出地点", "考察地点", "招商地点", "出访地区", "出访地"),
+        new("firmsMet", FieldType.FirmCount, "对接企业（家）", "对接企业", "对接企业数", "拜访企业", "洽谈企业", "考察企业", "对接企业数量", "走访企业", "对接客商"),
+        new("leadsFormed", FieldType.Count, "形成在谈项目（个）", "形成在谈项目", "形成在谈项目数", "形成线索", "形成项目线索", "获取线索", "获取项目信息", "新增在谈项目", "形成意向项目"),
+        new("notes", FieldType.Text, "备注", "备注", "其他说明"),
+    ];
+
+    public static IReadOnlyList<LedgerField> For(LedgerKind kind) => kind switch
+    {
+        LedgerKind.Tasks => Tasks,
+        LedgerKind.Projects => Projects,
+        LedgerKind.Leads => Leads,
+        LedgerKind.Trips => Trips,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+    };
+
+    /// <summary>The field every row must have and a sheet of the kind must have a column for: a trip is its unit's, the others are named.</summary>
+    public static string KeyField(LedgerKind kind) => kind == LedgerKind.Trips ? "unit" : "name";
 
     public static LedgerField? Find(LedgerKind kind, string name) =>
         name == Ignored.Name ? Ignored : For(kind).FirstOrDefault(f => f.Name == name);
@@ -266,9 +332,9 @@ public static partial class LedgerFields
 
     /// <summary>
     /// A leader's column with its level and role in any order: 领导, 县领导, 分管区领导, 县级包联领导, 区级责任领导,
-    /// 市级领导, 包联县领导, 责任县领导, 分管副县长.
+    /// 市级领导, 包联县领导, 责任县领导, 分管副县长, 带队县领导.
     /// </summary>
-    [GeneratedRegex(@"^(分管|包联|包抓|责任|牵头|联系|挂点|挂钩|联挂|帮扶|主抓|督导|对口)?((省|市|县|区|镇|乡|街道)(级)?)?(分管|包联|包抓|责任|牵头|联系|挂点|挂钩|联挂|帮扶|主抓|督导|对口)?(领导|领导同志|负责同志|(副)?(省|市|县|区|镇|乡)长)$")]
+    [GeneratedRegex(@"^(分管|包联|包抓|责任|牵头|联系|挂点|挂钩|联挂|帮扶|主抓|督导|对口|带队)?((省|市|县|区|镇|乡|街道)(级)?)?(分管|包联|包抓|责任|牵头|联系|挂点|挂钩|联挂|帮扶|主抓|督导|对口|带队)?(领导|领导同志|负责同志|(副)?(省|市|县|区|镇|乡)长)$")]
     private static partial Regex LeaderHeader();
 
     [GeneratedRegex(@"(单位|部门|领导)$")]

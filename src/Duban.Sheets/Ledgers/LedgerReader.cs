@@ -46,6 +46,16 @@ public static partial class LedgerReader
         ["leadUnit"] = 100,
         ["town"] = 100,
         ["supportingUnits"] = 100,
+        ["investor"] = 200,
+        ["investorOrigin"] = 100,
+        ["industry"] = 100,
+        ["source"] = 100,
+        ["followingUnit"] = 100,
+        ["nextStep"] = 2000,
+        ["terminationReason"] = 500,
+        ["notes"] = 2000,
+        ["unit"] = 100,
+        ["places"] = 500,
     };
 
     public static LedgerParse Read(Workbook book, LedgerKind kind, LedgerReadOptions? options = null)
@@ -100,7 +110,7 @@ public static partial class LedgerReader
                 }
             }
 
-            var score = fields.Count + (fields.Contains("name") ? 2 : 0);
+            var score = fields.Count + (fields.Contains(LedgerFields.KeyField(kind)) ? 2 : 0);
             if (score > bestScore)
             {
                 (bestRow, bestScore) = (r, score);
@@ -172,9 +182,10 @@ public static partial class LedgerReader
 
         parse.Year ??= parse.AsOf?.Year ?? options.Today ?? ThisYear;
         MapColumns(sheet, parse, options);
-        if (parse.Columns.All(c => c.Field != "name"))
+        var key = LedgerFields.KeyField(parse.Kind);
+        if (parse.Columns.All(c => c.Field != key))
         {
-            parse.Issues.Add(new LedgerIssue(sheet.Name, headerRow, null, Severity.Error, IssueCodes.NameMissingColumn, []));
+            parse.Issues.Add(new LedgerIssue(sheet.Name, headerRow, null, Severity.Error, key == "name" ? IssueCodes.NameMissingColumn : IssueCodes.UnitColumnMissing, []));
             return;
         }
 
@@ -316,7 +327,8 @@ public static partial class LedgerReader
     private static void ReadRows(Sheet sheet, LedgerParse parse)
     {
         var numberColumn = parse.Columns.FirstOrDefault(c => c.Field == "number")?.Column;
-        var nameColumn = parse.Columns.First(c => c.Field == "name").Column;
+        var key = LedgerFields.KeyField(parse.Kind);
+        var nameColumn = parse.Columns.First(c => c.Field == key).Column;
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         string? section = null;
         string? subsection = null;
@@ -369,20 +381,25 @@ public static partial class LedgerReader
 
             var row = new LedgerRow { Sheet = sheet.Name, Row = r, Section = subsection is null ? section : section is null ? subsection : $"{section} / {subsection}" };
             ReadFields(sheet, parse, row);
-            if (row.Text("name") is not { } name)
+            if (parse.Kind == LedgerKind.Leads)
             {
-                parse.Add(row, CellReference.ColumnName(nameColumn), Severity.Error, IssueCodes.Required, LedgerFields.Find(parse.Kind, "name")!.Label);
+                CheckLead(parse, row);
             }
-            else
+
+            if (row.Text(key) is not { } name)
             {
-                var key = HeaderText.Canonical(name);
-                if (seen.TryGetValue(key, out var earlier))
+                parse.Add(row, CellReference.ColumnName(nameColumn), Severity.Error, IssueCodes.Required, LedgerFields.Find(parse.Kind, key)!.Label);
+            }
+            else if (key == "name")
+            {
+                var canonical = HeaderText.Canonical(name);
+                if (seen.TryGetValue(canonical, out var earlier))
                 {
                     parse.Add(row, CellReference.ColumnName(nameColumn), Severity.Error, IssueCodes.DuplicateInFile, name, earlier.ToString(CultureInfo.InvariantCulture));
                 }
                 else
                 {
-                    seen[key] = r;
+                    seen[canonical] = r;
                 }
             }
 
@@ -506,6 +523,41 @@ public static partial class LedgerReader
                 case FieldType.Stage:
                     Word(parse, field, cell, Take(parse, row, letter, field, Values.Stage(cell)));
                     break;
+                case FieldType.LeadStage:
+                    Word(parse, field, cell, Take(parse, row, letter, field, Values.LeadStage(cell)));
+                    break;
+                case FieldType.Source:
+                    if (Values.Text(cell) is { } source)
+                    {
+                        if (source.Length > MaxLength["source"])
+                        {
+                            parse.Add(row, letter, Severity.Error, IssueCodes.TooLong, field.Label, MaxLength["source"].ToString(CultureInfo.InvariantCulture));
+                            break;
+                        }
+
+                        row.Fields[field.Name] = source;
+                        if (Values.SourceCode(source) is { } code)
+                        {
+                            row.Fields[field.Name + "Code"] = code;
+                        }
+                    }
+
+                    break;
+                case FieldType.Count:
+                    Take(parse, row, letter, field, Values.Count(cell));
+                    break;
+                case FieldType.FirmCount:
+                    var (firms, names) = Values.FirmCount(cell);
+                    Take(parse, row, letter, field, firms);
+                    if (names.Count > 0)
+                    {
+                        row.Fields["firmNames"] = names;
+                    }
+
+                    break;
+                case FieldType.DateSpan:
+                    ReadSpan(parse, row, letter, field, cell, year);
+                    break;
                 case FieldType.Nature:
                     Word(parse, field, cell, Take(parse, row, letter, field, Values.Nature(cell)));
                     break;
@@ -542,6 +594,69 @@ public static partial class LedgerReader
                 default:
                     break;
             }
+        }
+    }
+
+    /// <summary>A trip's days: start and end, and whether the file named only the month (a warning, never a day).</summary>
+    private static void ReadSpan(LedgerParse parse, LedgerRow row, string letter, LedgerField field, SheetCell? cell, int year)
+    {
+        var span = Values.Span(cell, year);
+        if (span.Code is not null)
+        {
+            parse.Add(row, letter, span.Severity, span.Code, field.Label, span.Arg ?? string.Empty);
+        }
+
+        if (span.Failed || span.Value is not { } days)
+        {
+            return;
+        }
+
+        var shown = Values.Text(cell) ?? string.Empty;
+        if (days.YearAssumed)
+        {
+            parse.Add(row, letter, Severity.Warning, IssueCodes.DateYearAssumed, field.Label, shown);
+        }
+
+        if (days.Approximate)
+        {
+            parse.Add(row, letter, Severity.Warning, IssueCodes.DateMonthOnly, field.Label, shown);
+        }
+
+        row.Fields["startDate"] = days.Start;
+        row.Fields["endDate"] = days.End;
+        row.Fields["datesApproximate"] = days.Approximate;
+    }
+
+    /// <summary>
+    /// What a lead's row says beyond its cells: the section is its industry when the industry column is empty (unless
+    /// the section names a stage, "一、已签约项目"); a stopped lead's reason from its own column or "终止原因：…" in
+    /// the notes, a warning when neither gives one; the last contact not before the first.
+    /// </summary>
+    private static void CheckLead(LedgerParse parse, LedgerRow row)
+    {
+        var industry = row.Section?.Split(" / ")[^1];
+        if (row.Text("industry") is null && industry is { Length: > 0 } && !StageInSection().IsMatch(industry))
+        {
+            row.Fields["industry"] = industry;
+        }
+
+        if (row.Fields.TryGetValue("stage", out var stage) && stage is Values.LeadTerminated && row.Text("terminationReason") is null)
+        {
+            if (row.Text("notes") is { } notes && TerminationInNotes().Match(notes) is { Success: true } m && m.Groups["r"].Value.Trim() is { Length: > 0 } reason)
+            {
+                row.Fields["terminationReason"] = reason;
+            }
+            else
+            {
+                var column = parse.Columns.FirstOrDefault(c => c.Field == "stage")?.Letter;
+                parse.Add(row, column, Severity.Warning, IssueCodes.TerminationReasonMissing, row.Text("name") ?? string.Empty);
+            }
+        }
+
+        if (row.Get<DateOnly?>("firstContact") is { } first && row.Get<DateOnly?>("lastContact") is { } last && last < first)
+        {
+            var column = parse.Columns.FirstOrDefault(c => c.Field == "lastContact")?.Letter;
+            parse.Add(row, column, Severity.Warning, IssueCodes.ContactDatesReversed, first.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), last.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         }
     }
 
@@ -617,6 +732,12 @@ public static partial class LedgerReader
 
     [GeneratedRegex(@"(?<y>20\d{2})年")]
     private static partial Regex TitleYear();
+
+    [GeneratedRegex(@"(签约|在谈|洽谈|意向|落地|注册|终止|暂停|放弃|线索|开工)")]
+    private static partial Regex StageInSection();
+
+    [GeneratedRegex(@"(终止|暂停|放弃)(原因|理由)\s*[:：]\s*(?<r>[^；;。\n]+)")]
+    private static partial Regex TerminationInNotes();
 
     [GeneratedRegex(@"^(填表人|填报人|审核人|制表人|联系人|联系电话|单位负责人|负责人|审核|制表|填表|注[:：]|备注[:：]|说明[:：])")]
     private static partial Regex Footer();

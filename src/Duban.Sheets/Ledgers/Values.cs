@@ -39,6 +39,12 @@ public static class IssueCodes
     public const string AmountTextUnit = "amountTextUnit";
     public const string InvestmentBelowStored = "investmentBelowStored";
     public const string Stored = "stored";
+    public const string LeadStageUnknown = "leadStageUnknown";
+    public const string TerminationReasonMissing = "terminationReasonMissing";
+    public const string ContactDatesReversed = "contactDatesReversed";
+    public const string DateMonthOnly = "dateMonthOnly";
+    public const string FirmsCountedFromNames = "firmsCountedFromNames";
+    public const string UnitColumnMissing = "unitColumnMissing";
 }
 
 public enum Severity
@@ -49,6 +55,12 @@ public enum Severity
 
 /// <summary>One thing wrong or doubtful in the file, at a sheet, row and column.</summary>
 public sealed record LedgerIssue(string Sheet, int Row, string? Column, Severity Severity, string Code, IReadOnlyList<string> Args);
+
+/// <summary>
+/// Days from <see cref="Start"/> to <see cref="End"/> (the same day for one date). <see cref="Approximate"/>: the file
+/// named only a month (or part of one), so the days are the month's; <see cref="YearAssumed"/>: it named no year.
+/// </summary>
+public sealed record DateSpan(DateOnly Start, DateOnly End, bool Approximate, bool YearAssumed);
 
 /// <summary>A value read from a cell, or why it could not be.</summary>
 public readonly record struct Read<T>(T? Value, string? Code = null, Severity Severity = Severity.Error, string? Arg = null)
@@ -461,6 +473,212 @@ public static partial class Values
         return table.TryGetValue(WordKey(text), out var value) ? Read<int?>.Ok(value) : new(null, unknown, Severity.Error, text);
     }
 
+    /// <summary>
+    /// The words a lead's stage column may hold and the stage each is read as: 0 线索, 1 意向, 2 在谈, 3 签约,
+    /// 4 注册, 5 落地 (a landed lead has started work), 9 终止 (stopped, paused or given up). Others are flagged.
+    /// </summary>
+    public static IReadOnlyDictionary<string, int> LeadStageWords { get; } = Table(
+        (0, "线索 项目线索 信息 项目信息 线索阶段"),
+        (1, "意向 洽谈意向 有意向 初步意向 意向阶段 达成意向"),
+        (2, "在谈 洽谈 洽谈中 正在洽谈 在谈中 深度洽谈 洽谈阶段 在谈阶段"),
+        (3, "签约 已签约 签约阶段 已签协议"),
+        (4, "注册 已注册 注册阶段"),
+        (5, "落地 已落地 开工 已开工 落地开工"),
+        (9, "终止 已终止 暂停 已暂停 放弃 已放弃"));
+
+    public const int LeadTerminated = 9;
+
+    /// <summary>How a lead was found (项目来源 / 招商方式), by the words offices use: a code in English, the text kept as written.</summary>
+    public static IReadOnlyDictionary<string, string> SourceWords { get; } = new[]
+    {
+        ("businessReferral", "以商招商 商会招商 企业推荐 客商推荐 以商引商"),
+        ("residentOffice", "驻点招商 驻外招商 驻点"),
+        ("industryChain", "产业链招商 链式招商 延链补链 补链招商"),
+        ("expo", "展会 展会招商 会展招商 推介会 招商推介会 博览会 投洽会"),
+        ("online", "网络 网络招商 云招商 线上招商 网上招商"),
+        ("trip", "外出招商 登门招商 上门招商 小分队招商"),
+        ("personalTies", "以情招商 乡贤招商 亲情招商 老乡招商"),
+        ("other", "其他 其它"),
+    }.SelectMany(r => r.Item2.Split(' ').Select(w => (Word: w, Code: r.Item1))).ToDictionary(x => x.Word, x => x.Code, StringComparer.Ordinal);
+
+    public static Read<int?> LeadStage(SheetCell? cell) => Word(cell, LeadStageWords, IssueCodes.LeadStageUnknown);
+
+    /// <summary>The code of a source text, when every part of it ("以商招商、展会") names the same one; otherwise none.</summary>
+    public static string? SourceCode(string? text)
+    {
+        var codes = Split(text).Select(p => SourceWords.TryGetValue(WordKey(p), out var code) ? code : null).Distinct().ToList();
+        return codes is [{ } only] ? only : null;
+    }
+
+    /// <summary>A whole count: a number, or text such as "6", "６", "6家", "3个". Fractions and words are refused.</summary>
+    public static Read<int?> Count(SheetCell? cell)
+    {
+        if (cell is null || cell.IsBlank)
+        {
+            return Read<int?>.Ok(null);
+        }
+
+        var shown = cell.Number is { } n ? n.ToString("R", CultureInfo.InvariantCulture) : Text(cell);
+        if (shown is null)
+        {
+            return Read<int?>.Ok(null);
+        }
+
+        if (cell.Number is { } number)
+        {
+            if (!double.IsFinite(number) || number != Math.Floor(number) || number > 1_000_000)
+            {
+                return new(null, number < 0 ? IssueCodes.Negative : IssueCodes.NotANumber, Severity.Error, shown);
+            }
+
+            return number < 0 ? new(null, IssueCodes.Negative, Severity.Error, shown) : Read<int?>.Ok((int)number);
+        }
+
+        var m = CountText().Match(HeaderText.Canonical(shown));
+        return m.Success && int.TryParse(m.Groups["n"].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value <= 1_000_000
+            ? Read<int?>.Ok(value)
+            : new(null, shown.TrimStart().StartsWith('-') ? IssueCodes.Negative : IssueCodes.NotANumber, Severity.Error, shown);
+    }
+
+    /// <summary>
+    /// A count of firms, or the firms themselves ("某A科技有限公司、某B集团"): names are counted only when every part
+    /// ends as a firm's name does, with a warning; "若干", "多家" and other words are refused.
+    /// </summary>
+    public static (Read<int?> Count, IReadOnlyList<string> Names) FirmCount(SheetCell? cell)
+    {
+        var count = Count(cell);
+        if (!count.Failed || cell?.Number is not null || Text(cell) is not { } text)
+        {
+            return (count, []);
+        }
+
+        var names = Split(text);
+        return names.Count > 0 && names.All(n => FirmName().IsMatch(HeaderText.Canonical(n)))
+            ? (new(names.Count, IssueCodes.FirmsCountedFromNames, Severity.Warning, text), names)
+            : (count, []);
+    }
+
+    /// <summary>
+    /// The days of a trip as people write them: an Excel date, 2026-09-18, 2026.9.18-9.21, 2026年9月18日至21日,
+    /// 9月18日-9月21日, 2026年9-10月, or a month only (2026年2月, 2026.2 as text, 202602): a month is the whole month,
+    /// marked approximate, never a day. Without a year, the ledger's year is assumed and marked. A number such as
+    /// 2026.1 may be 2026.10 that Excel shortened, so it is refused.
+    /// </summary>
+    public static Read<DateSpan?> Span(SheetCell? cell, int ledgerYear)
+    {
+        if (cell is null || cell.IsBlank)
+        {
+            return Read<DateSpan?>.Ok(null);
+        }
+
+        if (cell.Number is { } n)
+        {
+            var shown = n.ToString("R", CultureInfo.InvariantCulture);
+            if (double.IsFinite(n) && n >= FirstYear && n < LastYear + 1)
+            {
+                var ym = YearDotMonthNumber().Match(shown);
+                return !ym.Success ? new(null, IssueCodes.DateUnreadable, Severity.Error, shown)
+                    : !ym.Groups["m"].Success ? new(null, IssueCodes.DateYearOnly, Severity.Error, shown)
+                    : ym.Groups["m"].Value == "1" ? new(null, IssueCodes.DateAmbiguous, Severity.Error, shown)
+                    : Months(Int(ym, "y"), Int(ym, "m"), Int(ym, "m"), false, shown);
+            }
+
+            if (n == Math.Floor(n) && n is >= 200_001 and <= 210_012)
+            {
+                return Months((int)n / 100, (int)n % 100, (int)n % 100, false, shown);
+            }
+
+            var day = Date(cell, ledgerYear);
+            return day.Failed || day.Value is not { } d ? new(null, day.Code, day.Severity, day.Arg) : Read<DateSpan?>.Ok(new DateSpan(d, d, false, false));
+        }
+
+        var raw = Text(cell);
+        if (raw is null)
+        {
+            return Read<DateSpan?>.Ok(null);
+        }
+
+        var text = HeaderText.Canonical(raw).TrimEnd('。', '.', '；', ';', '，', ',');
+        if (Relative().IsMatch(text))
+        {
+            return new(null, IssueCodes.DateRelative, Severity.Error, raw);
+        }
+
+        if (DayRange().Match(text) is { Success: true } range)
+        {
+            var assumed = !range.Groups["y"].Success;
+            var year = assumed ? ledgerYear : Int(range, "y");
+            var month = Int(range, "m");
+            var endYear = range.Groups["y2"].Success ? Int(range, "y2") : year;
+            var endMonth = range.Groups["m2"].Success ? Int(range, "m2") : month;
+            if (range.Groups["y2"].Success && !range.Groups["m2"].Success)
+            {
+                return new(null, IssueCodes.DateUnreadable, Severity.Error, raw);
+            }
+
+            return Days(year, month, Int(range, "d"), endYear, endMonth, Int(range, "d2"), assumed, raw);
+        }
+
+        if (FullDate().Match(text) is { Success: true, Length: var length } full && length == text.Length)
+        {
+            var y = Int(full, "y");
+            return Days(y, Int(full, "m"), Int(full, "d"), y, Int(full, "m"), Int(full, "d"), false, raw);
+        }
+
+        if (MonthDay().Match(text) is { Success: true, Length: var mdLength } md && mdLength == text.Length)
+        {
+            return Days(ledgerYear, Int(md, "m"), Int(md, "d"), ledgerYear, Int(md, "m"), Int(md, "d"), true, raw);
+        }
+
+        if (MonthSpan().Match(text) is { Success: true } months)
+        {
+            var assumed = !months.Groups["y"].Success;
+            var year = assumed ? ledgerYear : Int(months, "y");
+            var first = Int(months, "m");
+            var last = months.Groups["m2"].Success ? Int(months, "m2") : first;
+            var span = Months(year, first, last, assumed, raw);
+            return span.Value is { } s && months.Groups["p"].Success && first == last
+                ? Read<DateSpan?>.Ok(months.Groups["p"].Value switch
+                {
+                    "上旬" => s with { End = s.Start.AddDays(9) },
+                    "中旬" => s with { Start = s.Start.AddDays(10), End = s.Start.AddDays(19) },
+                    _ => s with { Start = s.Start.AddDays(20) },
+                })
+                : months.Groups["p"].Success && first != last ? new(null, IssueCodes.DateUnreadable, Severity.Error, raw) : span;
+        }
+
+        return new(null, IssueCodes.DateUnreadable, Severity.Error, raw);
+    }
+
+    private static Read<DateSpan?> Days(int year, int month, int day, int endYear, int endMonth, int endDay, bool assumed, string raw)
+    {
+        if (year is < FirstYear or > LastYear || endYear is < FirstYear or > LastYear)
+        {
+            return new(null, IssueCodes.DateOutOfRange, Severity.Error, raw);
+        }
+
+        if (month is < 1 or > 12 || endMonth is < 1 or > 12 || day < 1 || endDay < 1 || day > DateTime.DaysInMonth(year, month) || endDay > DateTime.DaysInMonth(endYear, endMonth))
+        {
+            return new(null, IssueCodes.DateUnreadable, Severity.Error, raw);
+        }
+
+        var start = new DateOnly(year, month, day);
+        var end = new DateOnly(endYear, endMonth, endDay);
+        return end < start ? new(null, IssueCodes.DateUnreadable, Severity.Error, raw) : Read<DateSpan?>.Ok(new DateSpan(start, end, false, assumed));
+    }
+
+    private static Read<DateSpan?> Months(int year, int first, int last, bool assumed, string raw)
+    {
+        if (year is < FirstYear or > LastYear)
+        {
+            return new(null, IssueCodes.DateOutOfRange, Severity.Error, raw);
+        }
+
+        return first is < 1 or > 12 || last < first || last > 12
+            ? new(null, IssueCodes.DateUnreadable, Severity.Error, raw)
+            : Read<DateSpan?>.Ok(new DateSpan(new DateOnly(year, first, 1), EndOfMonth(year, last), true, assumed));
+    }
+
     /// <summary>The unit a sheet states in its title or note rows ("单位：万元"), as a factor to 万元.</summary>
     public static (string Unit, decimal Factor)? SheetUnit(string text)
     {
@@ -481,6 +699,20 @@ public static partial class Values
         var m = AsOfMention().Match(HeaderText.Canonical(text));
         return m.Success && DateText(m.Groups["d"].Value, year) is { Value: { } d } ? d : null;
     }
+
+    [GeneratedRegex(@"^(?<n>\d{1,7})(家|个|项|次|户)?$")]
+    private static partial Regex CountText();
+
+    [GeneratedRegex(@"(公司|集团|企业|厂|商会|协会|研究院|研究所|银行|基金|合作社|中心|工作室|事务所)(（[^（）]*）)?$")]
+    private static partial Regex FirmName();
+
+    // 2026.9.18-9.21, 2026年9月18日至21日, 2026-09-18至2026-09-21, 9月28日-10月2日, 9.18-9.21
+    [GeneratedRegex(@"^((?<y>(19|20|21)\d{2})[-/.年])?(?<m>\d{1,2})[-/.月](?<d>\d{1,2})[日号]?(-|至|到)((?<y2>(19|20|21)\d{2})[-/.年])?((?<m2>\d{1,2})[-/.月])?(?<d2>\d{1,2})[日号]?$")]
+    private static partial Regex DayRange();
+
+    // 2026年2月, 2026.2, 2026-02, 2026年2月份, 2026年9-10月, 2月, 2026年2月上旬
+    [GeneratedRegex(@"^((?<y>(19|20|21)\d{2})[-/.年])?(?<m>\d{1,2})((-|至|到)(?<m2>\d{1,2}))?(?(y)月?|月)(份)?(?<p>上旬|中旬|下旬)?$")]
+    private static partial Regex MonthSpan();
 
     [GeneratedRegex(@"^(?<n>-?\d+(\.\d+)?)(?<u>亿元|万元|亿|万|元)?$")]
     private static partial Regex AmountWithUnit();
