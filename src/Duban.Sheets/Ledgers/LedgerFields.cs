@@ -44,6 +44,9 @@ public enum FieldType
 
     /// <summary>The days of a trip: one date, a range, or a month only (approximate).</summary>
     DateSpan,
+
+    /// <summary>The day something happened (a contact, a signing): a date, never a month or a period.</summary>
+    Day,
     Ignored,
 }
 
@@ -125,9 +128,9 @@ public static partial class LedgerFields
         new("followingUnit", FieldType.Unit, "对接单位", "对接单位", "跟踪单位", "责任单位", "承办单位", "跟进单位", "对接部门", "责任部门", "牵头单位"),
         Leader,
         new("stage", FieldType.LeadStage, "推进阶段", "推进阶段", "项目阶段", "阶段", "所处阶段", "项目状态", "洽谈阶段", "进展阶段", "目前阶段", "=状态"),
-        new("firstContact", FieldType.Date, "首次对接时间", "首次对接时间", "首次对接", "首次接洽时间", "初次对接时间", "首次洽谈时间", "首次对接日期"),
-        new("lastContact", FieldType.Date, "最近对接时间", "最近对接时间", "最近对接", "最新对接时间", "最后对接时间", "近期对接时间", "最近一次对接时间", "最近对接日期", "最近洽谈时间"),
-        new("signedOn", FieldType.Date, "签约时间", "签约时间", "签约日期", "协议签订时间"),
+        new("firstContact", FieldType.Day, "首次对接时间", "首次对接时间", "首次对接", "首次接洽时间", "初次对接时间", "首次洽谈时间", "首次对接日期"),
+        new("lastContact", FieldType.Day, "最近对接时间", "最近对接时间", "最近对接", "最新对接时间", "最后对接时间", "近期对接时间", "最近一次对接时间", "最近对接日期", "最近洽谈时间"),
+        new("signedOn", FieldType.Day, "签约时间", "签约时间", "签约日期", "协议签订时间"),
         new("progress", FieldType.Text, "对接情况及下步打算", "对接情况及下步打算", "对接情况", "进展情况", "推进情况", "洽谈情况", "对接进展", "工作进展", "项目进展", "目前进展", "洽谈进展", "推进情况及下步打算"),
         new("nextStep", FieldType.Text, "下步打算", "下步打算", "下步工作", "下步计划", "下一步工作打算", "下一步打算", "下步工作计划"),
         new("terminationReason", FieldType.Text, "终止原因", "终止原因", "终止理由", "放弃原因", "暂停原因", "未落地原因"),
@@ -158,6 +161,17 @@ public static partial class LedgerFields
 
     /// <summary>The field every row must have and a sheet of the kind must have a column for: a trip is its unit's, the others are named.</summary>
     public static string KeyField(LedgerKind kind) => kind == LedgerKind.Trips ? "unit" : "name";
+
+    /// <summary>
+    /// The kind a workbook's other sheet often is: an investment-promotion workbook holds its leads and its trips
+    /// side by side, and the headers they share (序号, 单位, 领导, 备注) must not decide which sheet is which.
+    /// </summary>
+    public static LedgerKind? Sibling(LedgerKind kind) => kind switch
+    {
+        LedgerKind.Leads => LedgerKind.Trips,
+        LedgerKind.Trips => LedgerKind.Leads,
+        _ => null,
+    };
 
     public static LedgerField? Find(LedgerKind kind, string name) =>
         name == Ignored.Name ? Ignored : For(kind).FirstOrDefault(f => f.Name == name);

@@ -63,7 +63,8 @@ public static partial class LedgerReader
         ArgumentNullException.ThrowIfNull(book);
         options ??= new LedgerReadOptions();
         var parse = new LedgerParse { Kind = kind };
-        var candidates = new List<(Sheet Sheet, int Row, int Score)>();
+        var candidates = new List<(Sheet Sheet, int Row, int Score, int Rival)>();
+        var sibling = LedgerFields.Sibling(kind);
         foreach (var sheet in book.Sheets)
         {
             if (sheet.IsHidden || Instructions().IsMatch(sheet.Name) || sheet.RowCount == 0)
@@ -73,11 +74,13 @@ public static partial class LedgerReader
             }
 
             var (row, score) = FindHeader(sheet, kind, options);
-            candidates.Add((sheet, row, score));
+            var rival = sibling is { } other ? FindHeader(sheet, other, options).Score : 0;
+            candidates.Add((sheet, row, score, rival));
         }
 
-        var best = candidates.OrderByDescending(c => c.Score).FirstOrDefault();
-        if (best.Sheet is null || best.Score < 2)
+        // The sheet that is most this kind and least its sibling; one that reads better as the sibling is not taken.
+        var best = candidates.OrderByDescending(c => c.Score - c.Rival).ThenByDescending(c => c.Score).FirstOrDefault();
+        if (best.Sheet is null || best.Score < 2 || best.Rival > best.Score)
         {
             parse.Sheet = best.Sheet?.Name ?? (book.Sheets.Count > 0 ? book.Sheets[0].Name : string.Empty);
             parse.Issues.Add(new LedgerIssue(parse.Sheet, 0, null, Severity.Error, book.Sheets.All(s => s.RowCount == 0) ? IssueCodes.NoRows : IssueCodes.NoHeader, []));
@@ -512,6 +515,9 @@ public static partial class LedgerReader
                     break;
                 case FieldType.Date:
                     Take(parse, row, letter, field, Values.Date(cell, year));
+                    break;
+                case FieldType.Day:
+                    Take(parse, row, letter, field, Values.Day(cell, year));
                     break;
                 case FieldType.Amount:
                     var factor = Values.FactorOf(column.AmountUnit ?? parse.Unit).Factor;

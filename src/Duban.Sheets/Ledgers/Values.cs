@@ -43,6 +43,7 @@ public static class IssueCodes
     public const string TerminationReasonMissing = "terminationReasonMissing";
     public const string ContactDatesReversed = "contactDatesReversed";
     public const string DateMonthOnly = "dateMonthOnly";
+    public const string DateNotADay = "dateNotADay";
     public const string FirmsCountedFromNames = "firmsCountedFromNames";
     public const string UnitColumnMissing = "unitColumnMissing";
 }
@@ -648,6 +649,27 @@ public static partial class Values
         }
 
         return new(null, IssueCodes.DateUnreadable, Severity.Error, raw);
+    }
+
+    /// <summary>
+    /// The day something happened (a contact, a signing): one date as <see cref="Span"/> reads it. A month, part of
+    /// one or a range is no day: nothing is taken, with a warning, rather than the month's first or last day.
+    /// </summary>
+    public static Read<DateOnly?> Day(SheetCell? cell, int ledgerYear)
+    {
+        var span = Span(cell, ledgerYear);
+        if (span.Failed || span.Value is not { } days)
+        {
+            return new(null, span.Code, span.Severity, span.Arg);
+        }
+
+        var shown = cell?.Number is { } n ? n.ToString("R", CultureInfo.InvariantCulture) : Text(cell) ?? string.Empty;
+        if (days.Approximate || days.Start != days.End)
+        {
+            return new(null, IssueCodes.DateNotADay, Severity.Warning, shown);
+        }
+
+        return new(days.Start, days.YearAssumed ? IssueCodes.DateYearAssumed : null, Severity.Warning, shown);
     }
 
     private static Read<DateSpan?> Days(int year, int month, int day, int endYear, int endMonth, int endDay, bool assumed, string raw)

@@ -2,7 +2,7 @@ using Duban.Sheets;
 
 namespace Duban.UnitTests.Sheets.Indicators;
 
-/// <summary>A sheet to write: rows of cells (string → text, decimal/int/double → number, null → empty) and merges.</summary>
+/// <summary>A sheet to write: rows of cells (string → text, decimal/int/double → number, DateOnly → a date cell, null → empty) and merges.</summary>
 internal sealed record SheetSpec(string Name, IReadOnlyList<object?[]> Rows, IReadOnlyList<MergedRange>? Merges = null);
 
 /// <summary>Writes real .xlsx bytes with the project's writer and reads them back, as an upload would be.</summary>
@@ -48,6 +48,7 @@ internal static class Books
         decimal d => CellValue.Of(d),
         int i => CellValue.Of((decimal)i),
         double x => CellValue.Of((decimal)x),
+        DateOnly date => CellValue.Of(date),
         _ => CellValue.Of(value.ToString()),
     };
 }
