@@ -26,38 +26,7 @@ public class IndicatorFuzzTests
         }
     }
 
-    private static Workbook Random(Random random)
-    {
-        var sheets = new List<SheetSpec>();
-        for (var s = random.Next(0, 4); s > 0; s--)
-        {
-            var rows = new List<object?[]>();
-            var merges = new List<MergedRange>();
-            var height = random.Next(0, 30);
-            var width = random.Next(1, 12);
-            for (var r = 0; r < height; r++)
-            {
-                rows.Add([.. Enumerable.Range(0, random.Next(0, width + 1)).Select(_ => Cell(random))]);
-            }
-
-            for (var m = random.Next(0, 6); m > 0 && height > 0; m--)
-            {
-                var r1 = random.Next(1, height + 1);
-                var c1 = random.Next(1, width + 1);
-                merges.Add(new MergedRange(r1, c1, r1 + random.Next(0, 3), c1 + random.Next(0, 3)));
-            }
-
-            sheets.Add(new SheetSpec($"S{s}", rows, merges));
-        }
-
-        if (sheets.Count == 0)
-        {
-            return new Workbook([]);
-        }
-
-        using var stream = new MemoryStream(Books.Bytes([.. sheets]));
-        return XlsxReader.Read(stream);
-    }
+    private static Workbook Random(Random random) => Books.Random(random, Cell, 12);
 
     private static object? Cell(Random random) => random.Next(8) switch
     {
@@ -69,38 +38,6 @@ public class IndicatorFuzzTests
         _ => Words[random.Next(Words.Length)],
     };
 
-    /// <summary>A generated statistics file with some cells replaced by junk and some rows shuffled.</summary>
-    private static Workbook Mutilated(Random random, int seed)
-    {
-        using var stream = new MemoryStream(IndicatorFamily.Make(seed + 1000).Bytes);
-        var book = XlsxReader.Read(stream);
-        var sheets = new List<SheetSpec>();
-        foreach (var sheet in book.Sheets)
-        {
-            var rows = new List<object?[]>();
-            for (var r = 1; r <= sheet.LastRow; r++)
-            {
-                var cells = new object?[sheet.ColumnCount];
-                for (var c = 1; c <= sheet.ColumnCount; c++)
-                {
-                    var cell = sheet.Raw(r, c);
-                    cells[c - 1] = random.Next(6) == 0 ? Cell(random) : cell?.Number is { } n && Math.Abs(n) < 1e20 ? (decimal)n : cell?.Text;
-                }
-
-                rows.Add(cells);
-            }
-
-            if (random.Next(2) == 0 && rows.Count > 2)
-            {
-                var a = random.Next(rows.Count);
-                var b = random.Next(rows.Count);
-                (rows[a], rows[b]) = (rows[b], rows[a]);
-            }
-
-            sheets.Add(new SheetSpec(sheet.Name, rows, [.. sheet.Merges.Where(_ => random.Next(3) > 0)]));
-        }
-
-        using var again = new MemoryStream(Books.Bytes([.. sheets]));
-        return XlsxReader.Read(again);
-    }
+    /// <summary>A generated file with some cells replaced by junk, some rows swapped and some merges dropped.</summary>
+    private static Workbook Mutilated(Random random, int seed) => Books.Mutilated(IndicatorFamily.Make(seed + 1000).Bytes, random, Cell, 6);
 }

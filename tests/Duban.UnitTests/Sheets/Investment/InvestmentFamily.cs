@@ -278,51 +278,28 @@ internal static class InvestmentFamily
 
     private static decimal LeadRow(Random random, List<object?[]> rows, List<ExpectedLedgerRow> expected, List<string> order, Dictionary<string, int> col, List<string> fields, int n, int year, string unit, string? section)
     {
-        var cells = new object?[order.Count];
-        var want = new Dictionary<string, object?>(StringComparer.Ordinal);
-        var unreadable = new HashSet<string>(StringComparer.Ordinal);
-        void Put(string field, object? value)
-        {
-            if (col.TryGetValue(field, out var c))
-            {
-                cells[c] = value;
-            }
-        }
-
-        bool Has(string field) => col.ContainsKey(field);
-
-        foreach (var extra in order.Where(f => !LeadHeaders.ContainsKey(f)))
-        {
-            cells[col[extra]] = random.Next(2) == 0 ? "某某 13800000000" : 50m;
-        }
-
-        if (Has("number"))
-        {
-            var asText = random.Next(3) == 0;
-            Put("number", asText ? n.ToString(CultureInfo.InvariantCulture) : n);
-            want["number"] = n.ToString(CultureInfo.InvariantCulture);
-        }
+        var row = new RowDraft(random, order, col, LeadHeaders, "某某 13800000000", 50m, n);
 
         var name = $"年产{(n * 10) + random.Next(1, 10)}万件{Pick(random, Products)}项目";
-        Put("name", name);
-        want["name"] = name;
+        row.Put("name", name);
+        row.Want["name"] = name;
         Text("investor", Investors);
         Text("investorOrigin", Origins);
         Text("followingUnit", Units);
         Text("leader", Leaders);
-        if (Has("industry") && random.Next(5) > 0)
+        if (row.Has("industry") && random.Next(5) > 0)
         {
             var industry = Pick(random, "新能源", "装备制造", "新材料", "农产品加工");
-            Put("industry", industry);
-            want["industry"] = industry;
+            row.Put("industry", industry);
+            row.Want["industry"] = industry;
         }
         else if (section is not null)
         {
-            want["industry"] = section;
+            row.Want["industry"] = section;
         }
 
         var amount = 0m;
-        if (Has("plannedInvestment") && random.Next(10) > 0)
+        if (row.Has("plannedInvestment") && random.Next(10) > 0)
         {
             var yi = Math.Round((decimal)((random.NextDouble() * 80) + 0.5), random.Next(0, 3));
             var wan = yi * 10_000m;
@@ -347,43 +324,43 @@ internal static class InvestmentFamily
             if (planted)
             {
                 cell = Pick(random, "约" + Invariant(yi), Invariant(yi) + "左右", "待定");
-                unreadable.Add("plannedInvestment");
+                row.Unreadable.Add("plannedInvestment");
                 amount = 0;
             }
             else
             {
-                want["plannedInvestment"] = wan;
+                row.Want["plannedInvestment"] = wan;
             }
 
-            Put("plannedInvestment", cell);
+            row.Put("plannedInvestment", cell);
         }
 
-        if (Has("source") && random.Next(10) > 0)
+        if (row.Has("source") && random.Next(10) > 0)
         {
             var known = Values.SourceWords.Keys.ToArray();
             var source = random.Next(6) == 0 ? Pick(random, "朋友介绍", "政府推介", "商务洽谈") : Pick(random, known);
-            Put("source", source);
-            want["source"] = source;
+            row.Put("source", source);
+            row.Want["source"] = source;
             if (Values.SourceWords.TryGetValue(source, out var code))
             {
-                want["sourceCode"] = code;
+                row.Want["sourceCode"] = code;
             }
         }
 
         var stage = -1;
-        if (Has("stage") && random.Next(15) > 0)
+        if (row.Has("stage") && random.Next(15) > 0)
         {
             if (random.Next(10) == 0)
             {
-                Put("stage", Pick(random, "待定", "已签约待注册", "跟进中", "推进中"));
-                unreadable.Add("stage");
+                row.Put("stage", Pick(random, "待定", "已签约待注册", "跟进中", "推进中"));
+                row.Unreadable.Add("stage");
             }
             else
             {
                 var word = Pick(random, [.. Values.LeadStageWords.Keys]);
                 stage = Values.LeadStageWords[word];
-                Put("stage", word);
-                want["stage"] = stage;
+                row.Put("stage", word);
+                row.Want["stage"] = stage;
             }
         }
 
@@ -396,63 +373,63 @@ internal static class InvestmentFamily
             Day("signedOn", last);
         }
 
-        if (Has("progress") && random.Next(6) > 0)
+        if (row.Has("progress") && random.Next(6) > 0)
         {
             var progress = Pick(random, "已完成第三轮洽谈，对方要求提供标准化厂房2万平方米。", "已考察选址，待对方董事会决策。", "11月15日签订投资协议，拟12月注册公司。", "对方已两次来县考察，正在比选地块。");
-            Put("progress", progress);
-            want["progress"] = progress;
+            row.Put("progress", progress);
+            row.Want["progress"] = progress;
         }
 
         var reason = Pick(random, "投资方资金链紧张", "用地指标无法落实", "投资方战略调整");
         var reasonMode = stage == 9 ? random.Next(3) : -1; // 0 notes, 1 own column, 2 none (a warning)
-        if (reasonMode == 0 && Has("notes"))
+        if (reasonMode == 0 && row.Has("notes"))
         {
-            Put("notes", "终止原因：" + reason);
-            want["notes"] = "终止原因：" + reason;
-            want["terminationReason"] = reason;
+            row.Put("notes", "终止原因：" + reason);
+            row.Want["notes"] = "终止原因：" + reason;
+            row.Want["terminationReason"] = reason;
         }
-        else if (reasonMode == 1 && Has("terminationReason"))
+        else if (reasonMode == 1 && row.Has("terminationReason"))
         {
-            Put("terminationReason", reason);
-            want["terminationReason"] = reason;
+            row.Put("terminationReason", reason);
+            row.Want["terminationReason"] = reason;
         }
 
-        if (!want.ContainsKey("notes") && Has("notes") && random.Next(3) == 0)
+        if (!row.Want.ContainsKey("notes") && row.Has("notes") && random.Next(3) == 0)
         {
             var note = Pick(random, "需协调厂房", "已转重点项目", "投资方要求代建厂房");
-            Put("notes", note);
-            want["notes"] = note;
+            row.Put("notes", note);
+            row.Want["notes"] = note;
         }
 
-        rows.Add(cells);
-        expected.Add(new ExpectedLedgerRow(rows.Count, section, want, unreadable));
+        rows.Add(row.Cells);
+        expected.Add(new ExpectedLedgerRow(rows.Count, section, row.Want, row.Unreadable));
         return amount;
 
         void Text(string field, string[] pool)
         {
-            if (Has(field) && random.Next(8) > 0)
+            if (row.Has(field) && random.Next(8) > 0)
             {
                 var value = Pick(random, pool);
-                Put(field, value);
-                want[field] = value;
+                row.Put(field, value);
+                row.Want[field] = value;
             }
         }
 
         void Day(string field, DateOnly date)
         {
-            if (!Has(field) || random.Next(10) == 0)
+            if (!row.Has(field) || random.Next(10) == 0)
             {
                 return;
             }
 
             if (random.Next(10) == 0)
             {
-                Put(field, Pick<object>(random, "近期", $"{date.Month}月上旬", $"{date.Year}年{date.Month}月", 2026.1m, "待定"));
-                unreadable.Add(field);
+                row.Put(field, Pick<object>(random, "近期", $"{date.Month}月上旬", $"{date.Year}年{date.Month}月", 2026.1m, "待定"));
+                row.Unreadable.Add(field);
                 return;
             }
 
-            Put(field, random.Next(8) switch
+            row.Put(field, random.Next(8) switch
             {
                 0 => Invariant(date, "yyyy-MM-dd"),
                 1 => Invariant(date, "yyyy/M/d"),
@@ -463,7 +440,7 @@ internal static class InvestmentFamily
                 6 when date.Year == year => Invariant(date, "M月d日"),
                 _ => date,
             });
-            want[field] = date;
+            row.Want[field] = date;
         }
     }
 
@@ -550,114 +527,93 @@ internal static class InvestmentFamily
 
     private static (int Firms, int Leads) TripRow(Random random, List<object?[]> rows, List<ExpectedLedgerRow> expected, List<string> order, Dictionary<string, int> col, int n, int year, string? section)
     {
-        var cells = new object?[order.Count];
-        var want = new Dictionary<string, object?>(StringComparer.Ordinal);
-        var unreadable = new HashSet<string>(StringComparer.Ordinal);
-        void Put(string field, object? value)
-        {
-            if (col.TryGetValue(field, out var c))
-            {
-                cells[c] = value;
-            }
-        }
-
-        bool Has(string field) => col.ContainsKey(field);
-        foreach (var extra in order.Where(f => !TripHeaders.ContainsKey(f)))
-        {
-            cells[col[extra]] = random.Next(2) == 0 ? "招商小分队3人" : 2.5m;
-        }
-
-        if (Has("number"))
-        {
-            Put("number", n);
-            want["number"] = n.ToString(CultureInfo.InvariantCulture);
-        }
+        var row = new RowDraft(random, order, col, TripHeaders, "招商小分队3人", 2.5m, n);
 
         var unit = Pick(random, Units);
-        Put("unit", unit);
-        want["unit"] = unit;
-        if (Has("leader") && random.Next(6) > 0)
+        row.Put("unit", unit);
+        row.Want["unit"] = unit;
+        if (row.Has("leader") && random.Next(6) > 0)
         {
             var leader = Pick(random, Leaders);
-            Put("leader", leader);
-            want["leader"] = leader;
+            row.Put("leader", leader);
+            row.Want["leader"] = leader;
         }
 
-        if (Has("places") && random.Next(8) > 0)
+        if (row.Has("places") && random.Next(8) > 0)
         {
             var place = Pick(random, Places);
-            Put("places", place);
-            want["places"] = place;
+            row.Put("places", place);
+            row.Want["places"] = place;
         }
 
-        if (Has("dates") && random.Next(12) > 0)
+        if (row.Has("dates") && random.Next(12) > 0)
         {
-            Dates(random, year, Put, want, unreadable);
+            Dates(random, year, row.Put, row.Want, row.Unreadable);
         }
 
         var firms = 0;
-        if (Has("firmsMet") && random.Next(10) > 0)
+        if (row.Has("firmsMet") && random.Next(10) > 0)
         {
             firms = random.Next(0, 12);
             var mode = random.Next(12);
             if (mode == 0)
             {
-                Put("firmsMet", Pick(random, "若干", "多家", "5-6", "十余家"));
-                unreadable.Add("firmsMet");
+                row.Put("firmsMet", Pick(random, "若干", "多家", "5-6", "十余家"));
+                row.Unreadable.Add("firmsMet");
                 firms = 0;
             }
             else if (mode <= 2)
             {
                 var names = Enumerable.Range(1, random.Next(1, 5)).Select(i => $"某{Pick(random, "新能", "华科", "东岳", "金桥", "远航")}{i}号{Pick(random, "科技有限公司", "集团", "股份有限公司", "商会")}").ToList();
-                Put("firmsMet", string.Join(Pick(random, "、", "，", "；"), names));
-                want["firmsMet"] = names.Count;
-                want["firmNames"] = names;
+                row.Put("firmsMet", string.Join(Pick(random, "、", "，", "；"), names));
+                row.Want["firmsMet"] = names.Count;
+                row.Want["firmNames"] = names;
                 firms = names.Count;
             }
             else
             {
-                Put("firmsMet", mode switch
+                row.Put("firmsMet", mode switch
                 {
                     3 => firms.ToString(CultureInfo.InvariantCulture),
                     4 => Wide(firms.ToString(CultureInfo.InvariantCulture)),
                     5 => $"{firms}家",
                     _ => firms,
                 });
-                want["firmsMet"] = firms;
+                row.Want["firmsMet"] = firms;
             }
         }
 
         var leads = 0;
-        if (Has("leadsFormed") && random.Next(10) > 0)
+        if (row.Has("leadsFormed") && random.Next(10) > 0)
         {
             leads = random.Next(0, 4);
             if (random.Next(12) == 0)
             {
-                Put("leadsFormed", Pick(random, "待定", "1-2", "若干"));
-                unreadable.Add("leadsFormed");
+                row.Put("leadsFormed", Pick(random, "待定", "1-2", "若干"));
+                row.Unreadable.Add("leadsFormed");
                 leads = 0;
             }
             else
             {
-                Put("leadsFormed", random.Next(4) switch
+                row.Put("leadsFormed", random.Next(4) switch
                 {
                     0 => $"{leads}个",
                     1 => Wide(leads.ToString(CultureInfo.InvariantCulture)),
                     _ => leads,
                 });
-                want["leadsFormed"] = leads;
+                row.Want["leadsFormed"] = leads;
             }
         }
 
-        if (Has("notes") && random.Next(3) == 0)
+        if (row.Has("notes") && random.Next(3) == 0)
         {
             var note = Pick(random, "含参加投资推介会", "与商会座谈", "回访签约企业");
-            Put("notes", note);
-            want["notes"] = note;
+            row.Put("notes", note);
+            row.Want["notes"] = note;
         }
 
-        rows.Add(cells);
-        expected.Add(new ExpectedLedgerRow(rows.Count, section, want, unreadable));
+        rows.Add(row.Cells);
+        expected.Add(new ExpectedLedgerRow(rows.Count, section, row.Want, row.Unreadable));
         return (firms, leads);
     }
 
@@ -720,5 +676,43 @@ internal static class InvestmentFamily
         want["startDate"] = start;
         want["endDate"] = end;
         want["datesApproximate"] = false;
+    }
+
+    /// <summary>A data row being written: its cells by column, the fields the reader should give, and those planted unreadable.</summary>
+    private sealed class RowDraft
+    {
+        private readonly Dictionary<string, int> columns;
+
+        public RowDraft(Random random, List<string> order, Dictionary<string, int> columns, Dictionary<string, string[]> known, string extraText, decimal extraNumber, int number)
+        {
+            this.columns = columns;
+            Cells = new object?[order.Count];
+            foreach (var extra in order.Where(f => !known.ContainsKey(f)))
+            {
+                Cells[columns[extra]] = random.Next(2) == 0 ? extraText : extraNumber;
+            }
+
+            if (Has("number"))
+            {
+                Put("number", random.Next(3) == 0 ? number.ToString(CultureInfo.InvariantCulture) : number);
+                Want["number"] = number.ToString(CultureInfo.InvariantCulture);
+            }
+        }
+
+        public object?[] Cells { get; }
+
+        public Dictionary<string, object?> Want { get; } = new(StringComparer.Ordinal);
+
+        public HashSet<string> Unreadable { get; } = new(StringComparer.Ordinal);
+
+        public bool Has(string field) => columns.ContainsKey(field);
+
+        public void Put(string field, object? value)
+        {
+            if (columns.TryGetValue(field, out var c))
+            {
+                Cells[c] = value;
+            }
+        }
     }
 }

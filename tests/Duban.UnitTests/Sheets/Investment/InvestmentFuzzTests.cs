@@ -62,32 +62,7 @@ public class InvestmentFuzzTests
         Assert.Equal(new DateSpan(DateOnly.Parse(start, System.Globalization.CultureInfo.InvariantCulture), DateOnly.Parse(end, System.Globalization.CultureInfo.InvariantCulture), approximate, text.StartsWith('9')), read.Value);
     }
 
-    private static Workbook Random(Random random)
-    {
-        var sheets = new List<SheetSpec>();
-        for (var s = random.Next(0, 4); s > 0; s--)
-        {
-            var rows = new List<object?[]>();
-            var merges = new List<MergedRange>();
-            var height = random.Next(0, 30);
-            var width = random.Next(1, 15);
-            for (var r = 0; r < height; r++)
-            {
-                rows.Add([.. Enumerable.Range(0, random.Next(0, width + 1)).Select(_ => Cell(random))]);
-            }
-
-            for (var m = random.Next(0, 6); m > 0 && height > 0; m--)
-            {
-                var r1 = random.Next(1, height + 1);
-                var c1 = random.Next(1, width + 1);
-                merges.Add(new MergedRange(r1, c1, r1 + random.Next(0, 3), c1 + random.Next(0, 3)));
-            }
-
-            sheets.Add(new SheetSpec($"S{s}", rows, merges));
-        }
-
-        return sheets.Count == 0 ? new Workbook([]) : Books.Book([.. sheets]);
-    }
+    private static Workbook Random(Random random) => Books.Random(random, Cell, 15);
 
     private static object? Cell(Random random) => random.Next(9) switch
     {
@@ -100,36 +75,6 @@ public class InvestmentFuzzTests
         _ => Words[random.Next(Words.Length)],
     };
 
-    /// <summary>A generated investment file with some cells replaced by junk, some rows swapped and some merges dropped.</summary>
-    private static Workbook Mutilated(Random random, int seed)
-    {
-        var book = XlsxReader.Read(new MemoryStream(InvestmentFamily.Make(seed + 1000).Bytes));
-        var sheets = new List<SheetSpec>();
-        foreach (var sheet in book.Sheets)
-        {
-            var rows = new List<object?[]>();
-            for (var r = 1; r <= sheet.LastRow; r++)
-            {
-                var cells = new object?[sheet.ColumnCount];
-                for (var c = 1; c <= sheet.ColumnCount; c++)
-                {
-                    var cell = sheet.Raw(r, c);
-                    cells[c - 1] = random.Next(5) == 0 ? Cell(random) : cell?.Number is { } n && Math.Abs(n) < 1e20 ? (decimal)n : cell?.Text;
-                }
-
-                rows.Add(cells);
-            }
-
-            if (random.Next(2) == 0 && rows.Count > 2)
-            {
-                var a = random.Next(rows.Count);
-                var b = random.Next(rows.Count);
-                (rows[a], rows[b]) = (rows[b], rows[a]);
-            }
-
-            sheets.Add(new SheetSpec(sheet.Name, rows, [.. sheet.Merges.Where(_ => random.Next(3) > 0)]));
-        }
-
-        return Books.Book([.. sheets]);
-    }
+    /// <summary>A generated file with some cells replaced by junk, some rows swapped and some merges dropped.</summary>
+    private static Workbook Mutilated(Random random, int seed) => Books.Mutilated(InvestmentFamily.Make(seed + 1000).Bytes, random, Cell, 5);
 }
