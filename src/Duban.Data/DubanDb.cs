@@ -43,6 +43,10 @@ public sealed class DubanDb(DbContextOptions<DubanDb> options, IActorAccessor? a
     public DbSet<Indicator> Indicators => Set<Indicator>();
     public DbSet<IndicatorTarget> IndicatorTargets => Set<IndicatorTarget>();
     public DbSet<IndicatorValue> IndicatorValues => Set<IndicatorValue>();
+    public DbSet<Duban.Domain.Promotion.Lead> Leads => Set<Duban.Domain.Promotion.Lead>();
+    public DbSet<Duban.Domain.Promotion.LeadContact> LeadContacts => Set<Duban.Domain.Promotion.LeadContact>();
+    public DbSet<Duban.Domain.Promotion.LeadStageChange> LeadStageChanges => Set<Duban.Domain.Promotion.LeadStageChange>();
+    public DbSet<Duban.Domain.Promotion.IndustryNode> IndustryNodes => Set<Duban.Domain.Promotion.IndustryNode>();
 
     /// <summary>Cookie and antiforgery keys live in the database so that several app nodes share them.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -99,6 +103,10 @@ public sealed class DubanDb(DbContextOptions<DubanDb> options, IActorAccessor? a
         builder.Entity<Indicator>().HasQueryFilter(x => TenantRegionId == null || x.RegionId == TenantRegionId);
         builder.Entity<IndicatorTarget>().HasQueryFilter(x => TenantRegionId == null || x.RegionId == TenantRegionId);
         builder.Entity<IndicatorValue>().HasQueryFilter(x => TenantRegionId == null || x.RegionId == TenantRegionId);
+        builder.Entity<Duban.Domain.Promotion.Lead>().HasQueryFilter(x => TenantRegionId == null || x.RegionId == TenantRegionId);
+        builder.Entity<Duban.Domain.Promotion.LeadContact>().HasQueryFilter(x => TenantRegionId == null || x.RegionId == TenantRegionId);
+        builder.Entity<Duban.Domain.Promotion.LeadStageChange>().HasQueryFilter(x => TenantRegionId == null || x.RegionId == TenantRegionId);
+        builder.Entity<Duban.Domain.Promotion.IndustryNode>().HasQueryFilter(x => TenantRegionId == null || x.RegionId == TenantRegionId);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

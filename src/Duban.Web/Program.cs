@@ -4,6 +4,7 @@ using Duban.Web.Features.Audit;
 using Duban.Web.Features.Bulletins;
 using Duban.Web.Features.Calendar;
 using Duban.Web.Features.Indicators;
+using Duban.Web.Features.Leads;
 using Duban.Web.Features.LedgerFiles;
 using Duban.Web.Features.Ledgers;
 using Duban.Web.Features.Notices;
@@ -60,6 +61,7 @@ api.MapAttachmentsApi();
 api.MapLedgerFilesApi();
 api.MapBulletinsApi();
 api.MapIndicatorsApi();
+api.MapLeadsApi();
 
 await DatabaseStartup.PrepareAsync(app);
 Cli.AnnounceWhenStarted(app);

@@ -53,6 +53,7 @@ public sealed record AccessScope(int RegionId, bool RegionWide, IReadOnlyList<st
         {
             Reach.Region or Reach.Visible => true,
             Reach.Led => Leads(item),
+            Reach.Named => PersonId is { } p && (item.LeaderId == p || item.LiaisonId == p),
             _ => false,
         };
     }

@@ -46,6 +46,12 @@ public enum Permission
     /// <summary>Record the statistics bureau's figures for indicators and import its tables.</summary>
     RecordIndicators,
 
+    /// <summary>Read a lead's name, investor and terms (招商线索 are confidential); without it one sees counts only.</summary>
+    ReadLeads,
+
+    /// <summary>Register leads, log contacts and trips, move a lead's stage, land or terminate it.</summary>
+    FollowLeads,
+
     /// <summary>The region's rules: light defaults, reminders, the escalation ladder, bulletin schedule.</summary>
     ManageRules,
 
@@ -82,14 +88,17 @@ public enum Reach
 {
     None = 0,
 
+    /// <summary>Only the items that name one as their leader or liaison (a leader's attached leads, not its unit's).</summary>
+    Named = 1,
+
     /// <summary>Items whose lead unit is in one's subtree, or that name one as liaison. A supporting unit sees, it does not lead.</summary>
-    Led = 1,
+    Led = 2,
 
     /// <summary>Items one sees: led, supported or named in (lists and reads go through the visibility filter first).</summary>
-    Visible = 2,
+    Visible = 3,
 
     /// <summary>Anything in one's region.</summary>
-    Region = 3,
+    Region = 4,
 }
 
 /// <summary>
@@ -116,6 +125,8 @@ public static class PermissionTable
             [Permission.ImportLedgers] = Reach.Region,
             [Permission.ExportLedgers] = Reach.Region,
             [Permission.RecordIndicators] = Reach.Region,
+            [Permission.ReadLeads] = Reach.Region,
+            [Permission.FollowLeads] = Reach.Region,
             [Permission.ManageRules] = Reach.Region,
             [Permission.ManageCalendar] = Reach.Region,
             [Permission.ManageOrganisation] = Reach.Region,
@@ -129,6 +140,7 @@ public static class PermissionTable
             [Permission.Read] = Reach.Visible,
             [Permission.Instruct] = Reach.Visible,
             [Permission.ExportLedgers] = Reach.Visible,
+            [Permission.ReadLeads] = Reach.Named,
             [Permission.OwnAccount] = Reach.Region,
         },
         [Roles.Liaison] = new()
@@ -139,6 +151,8 @@ public static class PermissionTable
             [Permission.AnswerNotice] = Reach.Led,
             [Permission.RecordInvestment] = Reach.Led,
             [Permission.ExportLedgers] = Reach.Visible,
+            [Permission.ReadLeads] = Reach.Led,
+            [Permission.FollowLeads] = Reach.Led,
             [Permission.OwnAccount] = Reach.Region,
         },
         [Roles.Viewer] = new()

@@ -10,6 +10,9 @@ public enum WorkItemKind
 
     /// <summary>An economic indicator's target for the region or one unit, lit from the bureau's figures.</summary>
     Indicator = 3,
+
+    /// <summary>An investment lead (招商线索), followed by a unit until it lands as a key project or is terminated.</summary>
+    Lead = 4,
 }
 
 public enum WorkItemStatus
@@ -54,6 +57,11 @@ public enum LightReason
     IndicatorBehind = 18,
     IndicatorGrowthShort = 19,
     IndicatorNoValue = 20,
+    LeadStaleLong = 21,
+    LeadUnlandedLong = 22,
+    LeadStale = 23,
+    LeadNextStepOverdue = 24,
+    LeadUnlanded = 25,
 }
 
 public enum SourceKind

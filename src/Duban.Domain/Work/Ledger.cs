@@ -77,6 +77,12 @@ public sealed class RegionLightSettings : IRegionOwned, IAudited
     public bool IndicatorShrinkingRed { get; set; } = true;
     public int IndicatorDueDay { get; set; } = 20;
 
+    /// <summary>Leads: days without a contact for yellow and for red; months signed and not landed for yellow and for red.</summary>
+    public int LeadStaleYellowDays { get; set; } = 30;
+    public int LeadStaleRedDays { get; set; } = 60;
+    public int LeadUnlandedYellowMonths { get; set; } = 3;
+    public int LeadUnlandedRedMonths { get; set; } = 6;
+
     /// <summary>Bulletins: the weekly draft is composed on this day at <see cref="BulletinHour"/> (the monthly on the month's last day).</summary>
     public DayOfWeek BulletinWeekday { get; set; } = DayOfWeek.Friday;
 
@@ -100,6 +106,10 @@ public sealed class RegionLightSettings : IRegionOwned, IAudited
         IndicatorRedPoints = IndicatorRedPoints,
         IndicatorShrinkingRed = IndicatorShrinkingRed,
         IndicatorDueDay = IndicatorDueDay,
+        LeadStaleYellowDays = LeadStaleYellowDays,
+        LeadStaleRedDays = LeadStaleRedDays,
+        LeadUnlandedYellowMonths = LeadUnlandedYellowMonths,
+        LeadUnlandedRedMonths = LeadUnlandedRedMonths,
     };
 }
 

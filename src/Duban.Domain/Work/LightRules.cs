@@ -43,6 +43,18 @@ public sealed record LightSettings
     /// <summary>Indicators: the bureau publishes a month's figures by this day of the next month.</summary>
     public int IndicatorDueDay { get; init; } = 20;
 
+    /// <summary>Leads: yellow after this many days without a contact.</summary>
+    public int LeadStaleYellowDays { get; init; } = 30;
+
+    /// <summary>Leads: red after this many days without a contact.</summary>
+    public int LeadStaleRedDays { get; init; } = 60;
+
+    /// <summary>Leads: yellow this many months after signing without landing (签而未落).</summary>
+    public int LeadUnlandedYellowMonths { get; init; } = 3;
+
+    /// <summary>Leads: red this many months after signing without landing.</summary>
+    public int LeadUnlandedRedMonths { get; init; } = 6;
+
     public static readonly LightSettings Default = new();
 }
 
@@ -64,7 +76,10 @@ public sealed record LightFacts(
     int? IndicatorGap = null,
     int? IndicatorGrowthShort = null,
     int? IndicatorGrowth = null,
-    int? IndicatorNextPeriod = null)
+    int? IndicatorNextPeriod = null,
+    int? LeadLastContactDay = null,
+    DateOnly? LeadNextStepDue = null,
+    int? LeadSignedDay = null)
 {
     // The names the stored item gives the same facts, so that the rule table reads both.
     public CadenceKind CadenceKind => Cadence.Kind;
@@ -148,7 +163,11 @@ public sealed record LightInputs(
     int IndicatorYellowTenths,
     int IndicatorRedTenths,
     bool IndicatorShrinkingRed,
-    int IndicatorPublishedThrough)
+    int IndicatorPublishedThrough,
+    int LeadStaleYellowDays,
+    int LeadStaleRedDays,
+    int LeadUnlandedYellowDay,
+    int LeadUnlandedRedDay)
 {
     public static LightInputs At(LightMoment at)
     {
@@ -157,7 +176,8 @@ public sealed record LightInputs(
         return new(at.Today, at.Today.DayNumber, at.DueSoonLimit, s.LagPoints, s.MissedReportsForYellow,
             at.MissedThreshold(CadenceKind.Weekly), at.MissedThreshold(CadenceKind.Biweekly), at.MissedThreshold(CadenceKind.Monthly), at.MissedThreshold(CadenceKind.Quarterly),
             at.MonthIndex, at.Today.Year, at.TimeProgress, s.StartLateYellowMonths, s.StartLateRedMonths, s.GapYellowPoints, s.GapRedPoints,
-            s.IndicatorYellowPoints * 10, s.IndicatorRedPoints * 10, s.IndicatorShrinkingRed, Indicators.IndicatorFigures.PublishedThrough(at.Today, s.IndicatorDueDay));
+            s.IndicatorYellowPoints * 10, s.IndicatorRedPoints * 10, s.IndicatorShrinkingRed, Indicators.IndicatorFigures.PublishedThrough(at.Today, s.IndicatorDueDay),
+            s.LeadStaleYellowDays, s.LeadStaleRedDays, at.Today.AddMonths(-s.LeadUnlandedYellowMonths).DayNumber, at.Today.AddMonths(-s.LeadUnlandedRedMonths).DayNumber);
     }
 }
 
@@ -200,12 +220,18 @@ public static class LightRules
         // Indicators: the gap and growth facts are tenths of a point; the number shown is whole points.
         new(LightReason.IndicatorFarBehind, Light.Red, (f, p) => f.IndicatorGap >= p.IndicatorRedTenths, Number: (f, p) => (f.IndicatorGap + 5) / 10),
         new(LightReason.IndicatorShrinking, Light.Red, (f, p) => p.IndicatorShrinkingRed && f.IndicatorGrowth < 0),
+        // Leads: days since the latest contact; signed on or before the day that many months ago, not landed.
+        new(LightReason.LeadStaleLong, Light.Red, (f, p) => p.TodayDay - f.LeadLastContactDay >= p.LeadStaleRedDays, Number: (f, p) => p.TodayDay - f.LeadLastContactDay),
+        new(LightReason.LeadUnlandedLong, Light.Red, (f, p) => f.LeadSignedDay <= p.LeadUnlandedRedDay, Number: (f, p) => p.TodayDay - f.LeadSignedDay),
         new(LightReason.MilestoneDueSoon, Light.Yellow, (f, p) => f.NextMilestoneDue <= p.DueSoonLimit, Date: (f, p) => f.NextMilestoneDue, Text: (f, p) => f.NextMilestoneName),
         new(LightReason.DeadlineDueSoon, Light.Yellow, (f, p) => f.Deadline <= p.DueSoonLimit, Date: (f, p) => f.Deadline),
         new(LightReason.StartOverdue, Light.Yellow, (f, p) => p.MonthIndex - f.PlannedStartMonth >= p.StartLateYellowMonths, Number: (f, p) => p.MonthIndex - f.PlannedStartMonth),
         new(LightReason.InvestmentBehind, Light.Yellow,
             (f, p) => p.TimeProgress > 0 && f.InvestmentYear == p.Year && p.TimeProgress - f.InvestmentPercent >= p.GapYellowPoints,
             Number: (f, p) => p.TimeProgress - f.InvestmentPercent),
+        new(LightReason.LeadStale, Light.Yellow, (f, p) => p.TodayDay - f.LeadLastContactDay >= p.LeadStaleYellowDays, Number: (f, p) => p.TodayDay - f.LeadLastContactDay),
+        new(LightReason.LeadNextStepOverdue, Light.Yellow, (f, p) => f.LeadNextStepDue < p.Today, Date: (f, p) => f.LeadNextStepDue),
+        new(LightReason.LeadUnlanded, Light.Yellow, (f, p) => f.LeadSignedDay <= p.LeadUnlandedYellowDay, Number: (f, p) => p.TodayDay - f.LeadSignedDay),
         new(LightReason.ProblemOverdue, Light.Yellow, (f, p) => f.OverdueProblems > 0, Number: (f, p) => f.OverdueProblems),
         new(LightReason.IndicatorBehind, Light.Yellow, (f, p) => f.IndicatorGap >= p.IndicatorYellowTenths, Number: (f, p) => (f.IndicatorGap + 5) / 10),
         new(LightReason.IndicatorGrowthShort, Light.Yellow, (f, p) => f.IndicatorGrowthShort > 0),

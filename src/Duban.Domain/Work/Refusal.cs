@@ -23,4 +23,9 @@ public sealed record Refusal(string Code)
     public static readonly Refusal AlreadyWithdrawn = new("AlreadyWithdrawn");
     public static readonly Refusal NotWithdrawn = new("NotWithdrawn");
     public static readonly Refusal AlreadyIssued = new("AlreadyIssued");
+    public static readonly Refusal NextStepBeforeContact = new("NextStepBeforeContact");
+    public static readonly Refusal AgreementRequired = new("AgreementRequired");
+    public static readonly Refusal NotSigned = new("NotSigned");
+    public static readonly Refusal NotTerminated = new("NotTerminated");
+    public static readonly Refusal LandThroughAction = new("LandThroughAction");
 }

@@ -39,6 +39,7 @@ public readonly record struct ReportingCadence(CadenceKind Kind, int Day, int Ho
     {
         WorkItemKind.KeyProject => Default(CadenceKind.Monthly),
         WorkItemKind.Indicator => None, // the bureau's figures are the report
+        WorkItemKind.Lead => None, // its contacts are its reports: the light counts the days since the latest
         WorkItemKind.Task or WorkItemKind.Problem => Default(CadenceKind.Weekly),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "No such kind."),
     };

@@ -120,6 +120,33 @@ public sealed class WorkItem : IRegionOwned, IAudited
     public int? IndicatorGrowth { get; set; }
     public int? IndicatorNextPeriod { get; set; }
 
+    // Lead facts the light reads (null for other work), kept by the lead's use cases: the day number of the
+    // latest contact (or of registration, before any), the next step's date, and the day number it was signed
+    // while it is signed and not yet landed.
+    public int? LeadLastContactDay { get; set; }
+    public DateOnly? LeadNextStepDue { get; set; }
+    public int? LeadSignedDay { get; set; }
+
+    /// <summary>A lead's status and light facts follow the lead: closed once landed or terminated.</summary>
+    public void FollowLead(Promotion.Lead lead, DateOnly registeredOn)
+    {
+        ArgumentNullException.ThrowIfNull(lead);
+        if (lead.IsOpen)
+        {
+            Status = Status == WorkItemStatus.Closed ? WorkItemStatus.InProgress : Status;
+            ClosedOn = null;
+        }
+        else
+        {
+            Status = WorkItemStatus.Closed;
+            ClosedOn = lead.LandedOn ?? lead.TerminatedOn;
+        }
+
+        LeadLastContactDay = (lead.LastContactOn ?? registeredOn).DayNumber;
+        LeadNextStepDue = lead.NextStepDue;
+        LeadSignedDay = lead.IsSignedNotLanded ? lead.SignedOn?.DayNumber : null;
+    }
+
     // Facts kept for the set-based light recompute (refreshed by it).
     public DateOnly? NextMilestoneDue { get; set; }
     public string? NextMilestoneName { get; set; }
@@ -182,7 +209,7 @@ public sealed class WorkItem : IRegionOwned, IAudited
     public bool IsOngoing => Deadline is null;
 
     public LightFacts Facts() => new(Status, StartDate, Deadline, NextMilestoneDue, NextMilestoneName, Percent, Cadence, NextReportDueAt, ExemptUntil, PlannedStartMonth, InvestmentYear, InvestmentPercent, OverdueProblems,
-        IndicatorGap, IndicatorGrowthShort, IndicatorGrowth, IndicatorNextPeriod);
+        IndicatorGap, IndicatorGrowthShort, IndicatorGrowth, IndicatorNextPeriod, LeadLastContactDay, LeadNextStepDue, LeadSignedDay);
 
     /// <summary>Puts the first report due after now on the item, e.g. when it is created or its cadence changes.</summary>
     public void ScheduleReports(DateTime utcNow, TimeZoneInfo zone)

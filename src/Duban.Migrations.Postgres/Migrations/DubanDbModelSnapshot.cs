@@ -979,6 +979,236 @@ namespace Duban.Migrations.Postgres.Migrations
                     b.ToTable("RegionMaps");
                 });
 
+            modelBuilder.Entity("Duban.Domain.Promotion.IndustryNode", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int?>("ParentId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParentId");
+
+                    b.HasIndex("RegionId", "ParentId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("IndustryNodes");
+                });
+
+            modelBuilder.Entity("Duban.Domain.Promotion.Lead", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly?>("FirstContactOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("HighestStage")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Industry")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int?>("IndustryNodeId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Investor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("InvestorOrigin")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateOnly?>("LandedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("LastContactOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("NextStep")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateOnly?>("NextStepDue")
+                        .HasColumnType("date");
+
+                    b.Property<decimal?>("PlannedInvestment")
+                        .HasPrecision(20, 4)
+                        .HasColumnType("numeric(20,4)");
+
+                    b.Property<int?>("ProjectWorkItemId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("RegisteredOn")
+                        .HasColumnType("date");
+
+                    b.Property<decimal?>("SignedAmount")
+                        .HasPrecision(20, 4)
+                        .HasColumnType("numeric(20,4)");
+
+                    b.Property<DateOnly?>("SignedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("SourceText")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("StageBeforeTermination")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateOnly>("StageSince")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("TerminatedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("TerminationReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("WorkItemId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IndustryNodeId");
+
+                    b.HasIndex("ProjectWorkItemId");
+
+                    b.HasIndex("WorkItemId")
+                        .IsUnique();
+
+                    b.HasIndex("RegionId", "Stage");
+
+                    b.ToTable("Leads");
+                });
+
+            modelBuilder.Entity("Duban.Domain.Promotion.LeadContact", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Agreed")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<int>("LeadId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("NextStep")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateOnly?>("NextStepDue")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("date");
+
+                    b.Property<string>("People")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("RecordedById")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecordedById");
+
+                    b.HasIndex("LeadId", "On");
+
+                    b.ToTable("LeadContacts");
+                });
+
+            modelBuilder.Entity("Duban.Domain.Promotion.LeadStageChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("LeadId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("LeftDay")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OnDay")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LeadId");
+
+                    b.HasIndex("RegionId", "Stage");
+
+                    b.ToTable("LeadStageChanges");
+                });
+
             modelBuilder.Entity("Duban.Domain.Work.Attachment", b =>
                 {
                     b.Property<int>("Id")
@@ -1485,6 +1715,18 @@ namespace Duban.Migrations.Postgres.Migrations
                     b.Property<int>("LagPoints")
                         .HasColumnType("integer");
 
+                    b.Property<int>("LeadStaleRedDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("LeadStaleYellowDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("LeadUnlandedRedMonths")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("LeadUnlandedYellowMonths")
+                        .HasColumnType("integer");
+
                     b.Property<int?>("LetterAfterOverdueDays")
                         .HasColumnType("integer");
 
@@ -1657,6 +1899,15 @@ namespace Duban.Migrations.Postgres.Migrations
 
                     b.Property<DateTime?>("LastReportAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("LeadLastContactDay")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("LeadNextStepDue")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("LeadSignedDay")
+                        .HasColumnType("integer");
 
                     b.Property<int>("LeadUnitId")
                         .HasColumnType("integer");
@@ -2129,6 +2380,68 @@ namespace Duban.Migrations.Postgres.Migrations
                     b.HasOne("Duban.Domain.Work.WorkItem", null)
                         .WithMany()
                         .HasForeignKey("WorkItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Duban.Domain.Promotion.IndustryNode", b =>
+                {
+                    b.HasOne("Duban.Domain.Promotion.IndustryNode", null)
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Duban.Domain.Organisation.Region", null)
+                        .WithMany()
+                        .HasForeignKey("RegionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Duban.Domain.Promotion.Lead", b =>
+                {
+                    b.HasOne("Duban.Domain.Promotion.IndustryNode", null)
+                        .WithMany()
+                        .HasForeignKey("IndustryNodeId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Duban.Domain.Work.WorkItem", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectWorkItemId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Duban.Domain.Organisation.Region", null)
+                        .WithMany()
+                        .HasForeignKey("RegionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Duban.Domain.Work.WorkItem", null)
+                        .WithOne()
+                        .HasForeignKey("Duban.Domain.Promotion.Lead", "WorkItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Duban.Domain.Promotion.LeadContact", b =>
+                {
+                    b.HasOne("Duban.Domain.Promotion.Lead", null)
+                        .WithMany()
+                        .HasForeignKey("LeadId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Duban.Domain.Organisation.Person", null)
+                        .WithMany()
+                        .HasForeignKey("RecordedById")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Duban.Domain.Promotion.LeadStageChange", b =>
+                {
+                    b.HasOne("Duban.Domain.Promotion.Lead", null)
+                        .WithMany()
+                        .HasForeignKey("LeadId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

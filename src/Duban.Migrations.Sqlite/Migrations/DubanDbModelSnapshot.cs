@@ -939,6 +939,228 @@ namespace Duban.Migrations.Sqlite.Migrations
                     b.ToTable("RegionMaps");
                 });
 
+            modelBuilder.Entity("Duban.Domain.Promotion.IndustryNode", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ParentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParentId");
+
+                    b.HasIndex("RegionId", "ParentId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("IndustryNodes");
+                });
+
+            modelBuilder.Entity("Duban.Domain.Promotion.Lead", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("FirstContactOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HighestStage")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Industry")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("IndustryNodeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Investor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InvestorOrigin")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("LandedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("LastContactOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NextStep")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("NextStepDue")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("PlannedInvestment")
+                        .HasPrecision(20, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ProjectWorkItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("RegisteredOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("SignedAmount")
+                        .HasPrecision(20, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("SignedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceText")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StageBeforeTermination")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("StageSince")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("TerminatedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TerminationReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("WorkItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IndustryNodeId");
+
+                    b.HasIndex("ProjectWorkItemId");
+
+                    b.HasIndex("WorkItemId")
+                        .IsUnique();
+
+                    b.HasIndex("RegionId", "Stage");
+
+                    b.ToTable("Leads");
+                });
+
+            modelBuilder.Entity("Duban.Domain.Promotion.LeadContact", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Agreed")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LeadId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NextStep")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("NextStepDue")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("People")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RecordedById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecordedById");
+
+                    b.HasIndex("LeadId", "On");
+
+                    b.ToTable("LeadContacts");
+                });
+
+            modelBuilder.Entity("Duban.Domain.Promotion.LeadStageChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LeadId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("LeftDay")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OnDay")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LeadId");
+
+                    b.HasIndex("RegionId", "Stage");
+
+                    b.ToTable("LeadStageChanges");
+                });
+
             modelBuilder.Entity("Duban.Domain.Work.Attachment", b =>
                 {
                     b.Property<int>("Id")
@@ -1425,6 +1647,18 @@ namespace Duban.Migrations.Sqlite.Migrations
                     b.Property<int>("LagPoints")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("LeadStaleRedDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LeadStaleYellowDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LeadUnlandedRedMonths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LeadUnlandedYellowMonths")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("LetterAfterOverdueDays")
                         .HasColumnType("INTEGER");
 
@@ -1593,6 +1827,15 @@ namespace Duban.Migrations.Sqlite.Migrations
 
                     b.Property<DateTime?>("LastReportAt")
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("LeadLastContactDay")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("LeadNextStepDue")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("LeadSignedDay")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("LeadUnitId")
                         .HasColumnType("INTEGER");
@@ -2056,6 +2299,68 @@ namespace Duban.Migrations.Sqlite.Migrations
                     b.HasOne("Duban.Domain.Work.WorkItem", null)
                         .WithMany()
                         .HasForeignKey("WorkItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Duban.Domain.Promotion.IndustryNode", b =>
+                {
+                    b.HasOne("Duban.Domain.Promotion.IndustryNode", null)
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Duban.Domain.Organisation.Region", null)
+                        .WithMany()
+                        .HasForeignKey("RegionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Duban.Domain.Promotion.Lead", b =>
+                {
+                    b.HasOne("Duban.Domain.Promotion.IndustryNode", null)
+                        .WithMany()
+                        .HasForeignKey("IndustryNodeId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Duban.Domain.Work.WorkItem", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectWorkItemId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Duban.Domain.Organisation.Region", null)
+                        .WithMany()
+                        .HasForeignKey("RegionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Duban.Domain.Work.WorkItem", null)
+                        .WithOne()
+                        .HasForeignKey("Duban.Domain.Promotion.Lead", "WorkItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Duban.Domain.Promotion.LeadContact", b =>
+                {
+                    b.HasOne("Duban.Domain.Promotion.Lead", null)
+                        .WithMany()
+                        .HasForeignKey("LeadId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Duban.Domain.Organisation.Person", null)
+                        .WithMany()
+                        .HasForeignKey("RecordedById")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Duban.Domain.Promotion.LeadStageChange", b =>
+                {
+                    b.HasOne("Duban.Domain.Promotion.Lead", null)
+                        .WithMany()
+                        .HasForeignKey("LeadId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -154,6 +154,7 @@ public static class DemoSeeder
         await DemoWork.SeedAsync(services, region.Id, byName, people);
         await DemoProjects.SeedAsync(services, region.Id, byName, people);
         await DemoIndicators.SeedAsync(services, region.Id, byName, people);
+        await DemoLeads.SeedAsync(services, region.Id, byName, people);
         await transaction.CommitAsync();
         return true;
     }

@@ -23,6 +23,11 @@ internal static class LedgerFileCommands
             return await ImportIndicatorsAsync(app, options, file);
         }
 
+        if (Cli.Option(options, "--kind") is "leads")
+        {
+            return await ImportLeadsAsync(app, options, file);
+        }
+
         var kind = LedgerFilesApi.KindOf(Cli.Option(options, "--kind"));
         var format = Cli.Option(options, "--format") ?? "text";
         var ledgerText = Cli.Option(options, "--ledger");
@@ -94,6 +99,71 @@ internal static class LedgerFileCommands
             return 2;
         }
 
+        return await RunImportAsync(app, options, file, async (services, path, region, actor, dryRun) =>
+        {
+            var result = await services.GetRequiredService<Features.Indicators.ImportIndicators>().RunAsync(
+                new Features.Indicators.IndicatorImporter(region.Id, actor.Name, actor.Today, actor.UtcNow),
+                new Features.Indicators.IndicatorImportRequest(Path.GetFileName(path), await File.ReadAllBytesAsync(path), year, revision), commit: !dryRun);
+            if (format is "json")
+            {
+                Console.WriteLine(result.ToJson().ToJsonString(ImportJson.Print));
+            }
+            else
+            {
+                Console.WriteLine(result.FileError ?? $"{path}: {result.Year}年 1-{result.PeriodTo}月, {result.Figures} figures, {result.Errors} errors, {(result.Written ? "written" : "not written")}");
+                foreach (var table in result.Tables)
+                {
+                    Console.WriteLine($"[{table.Sheet}] {table.Title} ({table.Rows.Count} rows)");
+                    foreach (var issue in table.Issues)
+                    {
+                        Console.WriteLine($"  {(issue.Severity == Sheets.Ledgers.Severity.Error ? "ERROR" : "warn ")} row {issue.Row}{(issue.Column is null ? "" : " column " + issue.Column)}: {issue.Message}");
+                    }
+                }
+            }
+
+            return result.FileError is not null || result.Errors > 0 || (!dryRun && !result.Written) ? 1 : 0;
+        });
+    }
+
+    /// <summary>import FILE --kind leads [--dry-run] [--format json]: the office's lead ledger (招商引资项目台账).</summary>
+    private static async Task<int> ImportLeadsAsync(WebApplication app, string[] options, string? file)
+    {
+        var format = Cli.Option(options, "--format") ?? "text";
+        if (file is null || format is not ("json" or "text"))
+        {
+            await Console.Error.WriteLineAsync("Usage: import FILE --kind leads [--dry-run] [--format json|text] [--region CODE] [--lang zh-CN|en]");
+            return 2;
+        }
+
+        return await RunImportAsync(app, options, file, async (services, path, region, actor, dryRun) =>
+        {
+            var result = await services.GetRequiredService<Features.Leads.ImportLeads>().RunAsync(
+                new Features.Leads.LeadImporter(region.Id, actor.Today, actor.UtcNow), Path.GetFileName(path), await File.ReadAllBytesAsync(path), commit: !dryRun);
+            if (format is "json")
+            {
+                Console.WriteLine(result.ToJson().ToJsonString(ImportJson.Print));
+            }
+            else
+            {
+                Console.WriteLine(result.FileError ?? $"{path}: [{result.Sheet}] {result.Title}, {result.Rows.Count} leads, {result.Errors} errors, {(result.Written ? "written" : "not written")}");
+                foreach (var row in result.Rows)
+                {
+                    Console.WriteLine($"  row {row.Row}: {row.Action} {row.Name} ({row.FollowingUnit}, {row.Stage})");
+                }
+
+                foreach (var issue in result.Issues)
+                {
+                    Console.WriteLine($"  {(issue.Severity == Sheets.Ledgers.Severity.Error ? "ERROR" : "warn ")} row {issue.Row}{(issue.Column is null ? "" : " column " + issue.Column)}: {issue.Message}");
+                }
+            }
+
+            return result.FileError is not null || result.Errors > 0 || (!dryRun && !result.Written) ? 1 : 0;
+        });
+    }
+
+    /// <summary>What every import command does around its reader: find the file, migrate, pick the region, then run it.</summary>
+    private static async Task<int> RunImportAsync(WebApplication app, string[] options, string file, Func<IServiceProvider, string, Region, ImportActor, bool, Task<int>> run)
+    {
         var (path, tried) = FindInput(file);
         if (path is null)
         {
@@ -105,36 +175,8 @@ internal static class LedgerFileCommands
         await DatabaseStartup.MigrateAsync(app.Services);
         await using var scope = app.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
-        var db = services.GetRequiredService<DubanDb>();
-        var region = await ImportRegionAsync(app, services, db, options);
-        if (region is null)
-        {
-            return 2;
-        }
-
-        var actor = Actor(region, services);
-        var dryRun = options.Contains("--dry-run");
-        var result = await services.GetRequiredService<Features.Indicators.ImportIndicators>().RunAsync(
-            new Features.Indicators.IndicatorImporter(region.Id, actor.Name, actor.Today, actor.UtcNow),
-            new Features.Indicators.IndicatorImportRequest(Path.GetFileName(path), await File.ReadAllBytesAsync(path), year, revision), commit: !dryRun);
-        if (format is "json")
-        {
-            Console.WriteLine(result.ToJson().ToJsonString(ImportJson.Print));
-        }
-        else
-        {
-            Console.WriteLine(result.FileError ?? $"{path}: {result.Year}年 1-{result.PeriodTo}月, {result.Figures} figures, {result.Errors} errors, {(result.Written ? "written" : "not written")}");
-            foreach (var table in result.Tables)
-            {
-                Console.WriteLine($"[{table.Sheet}] {table.Title} ({table.Rows.Count} rows)");
-                foreach (var issue in table.Issues)
-                {
-                    Console.WriteLine($"  {(issue.Severity == Sheets.Ledgers.Severity.Error ? "ERROR" : "warn ")} row {issue.Row}{(issue.Column is null ? "" : " column " + issue.Column)}: {issue.Message}");
-                }
-            }
-        }
-
-        return result.FileError is not null || result.Errors > 0 || (!dryRun && !result.Written) ? 1 : 0;
+        var region = await ImportRegionAsync(app, services, services.GetRequiredService<DubanDb>(), options);
+        return region is null ? 2 : await run(services, path, region, Actor(region, services), options.Contains("--dry-run"));
     }
 
     public static async Task<int> ExportAsync(WebApplication app, string[] options)

@@ -50,6 +50,8 @@ public static class ServiceSetup
         services.AddScoped<Features.Projects.ProjectActions>();
         services.AddScoped<Features.Indicators.IndicatorWork>();
         services.AddScoped<Features.Indicators.IndicatorActions>();
+        services.AddScoped<Features.Leads.LeadActions>();
+        services.AddScoped<Features.Leads.ImportLeads>();
         services.AddScoped<Features.Indicators.ImportIndicators>();
         services.AddScoped<Features.Indicators.IndicatorExport>();
         services.AddScoped<Features.Projects.SaveRegionMap>();

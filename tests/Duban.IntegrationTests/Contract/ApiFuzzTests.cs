@@ -206,6 +206,7 @@ public abstract partial class ApiFuzzTests(DubanFactory app, ITestOutputHelper o
         ids["inbox"] = (int)D.MessageB;
         ids["attachments"] = D.AttachmentB;
         ids["indicators"] = D.Indicator;
+        ids["leads"] = D.LeadB;
 
         static async Task<int> IdOfAsync(HttpResponseMessage response)
         {
@@ -437,6 +438,11 @@ public abstract partial class ApiFuzzTests(DubanFactory app, ITestOutputHelper o
             "IndicatorInput" => new { name = $"模糊指标{n}", measure = "亿元", direction = "HigherIsBetter", kind = "Cumulative", firstMonth = 1, publishesValue = true, parentId = (int?)null, sourceUnitId = (int?)null, leadUnitId = D.UnitA, leaderId = (int?)null, sortOrder = 5 },
             "TargetInput" => new { year = 2026, unitId = D.UnitB, value = 1000, growth = 6.5, halfYearPercent = 45, threeQuartersPercent = 70 },
             "ValueInput" => new { year = 2026, periodTo = 6, unitId = D.UnitB, peerName = (string?)null, value = 500, yoy = 5.2, rank = 2, revision = "Flash" },
+            "LeadInput" => new { name = $"模糊线索{n}", investor = "某公司", investorOrigin = "上海", industryNodeId = (int?)null, industry = "新材料", source = "Fair", sourceText = (string?)null, plannedInvestment = 1000, followingUnitId = D.UnitB, leaderId = (int?)null, liaisonId = (int?)null, stage = "Clue", content = "简介" },
+            "ContactInput" => new { on = "2026-11-20", kind = "Visit", people = "双方", agreed = "洽谈", nextStep = "再谈", nextStepDue = "2026-12-20" },
+            "LeadStageInput" => new { stage = "Signed", on = "2026-11-20", signedAmount = 5000 },
+            "TerminationInput" => new { reason = "对方放弃", on = "2026-11-20" },
+            "LandingInput" => new { on = "2026-11-20", ledgerId = D.LedgerId, totalInvestment = 5000, townUnitId = (int?)null, category = "Industrial" },
             "BulletinInput" => new { title = "通报", issuingOffice = "督查室", addressee = "各单位：", summary = "总体", requirements = "要求", copyTo = (string?)null },
             _ => throw new InvalidOperationException($"The contract has a request body {schema} that this test has no valid example of (as {user}): add one here."),
         };
@@ -460,6 +466,11 @@ public abstract partial class ApiFuzzTests(DubanFactory app, ITestOutputHelper o
             ["file"] = ("主要经济指标-样例.xlsx", File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "samples", "indicators", "主要经济指标-样例.xlsx"))),
             ["year"] = "2026",
             ["revision"] = "Flash",
+            ["dryRun"] = "true",
+        },
+        "LeadImportForm" => new(StringComparer.Ordinal)
+        {
+            ["file"] = ("招商引资项目台账-样例.xlsx", File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "samples", "招商引资项目台账-样例.xlsx"))),
             ["dryRun"] = "true",
         },
         _ => throw new InvalidOperationException($"The contract has a form {schema} that this test has no valid example of: add one here."),

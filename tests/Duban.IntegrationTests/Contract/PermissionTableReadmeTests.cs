@@ -30,6 +30,7 @@ public sealed class PermissionTableReadmeTests
                     Reach.Region => "region",
                     Reach.Visible => "visible",
                     Reach.Led => "led",
+                    Reach.Named => "named",
                     Reach.None => "—",
                     _ => "?",
                 };

@@ -40,6 +40,7 @@ public abstract class AuthorizationTests(DubanFactory app)
         ("POST", "/api/v1/bulletins") => ["/api/v1/bulletins"],
         ("POST", "/api/v1/indicators") => ["/api/v1/indicators"],
         ("POST", "/api/v1/indicators/import") => ["/api/v1/indicators/import"],
+        ("POST", "/api/v1/leads/import") => ["/api/v1/leads/import"],
         (_, _) => ForeignUrls(pattern),
     };
 
@@ -109,6 +110,11 @@ public abstract class AuthorizationTests(DubanFactory app)
         "/api/v1/indicators/{id:int}/comparison" or "/api/v1/indicators/{id:int}/targets" or "/api/v1/indicators/{id:int}/values" => [P(pattern, D.OtherRegionIndicator)],
         "/Indicators/Edit/{id:int?}" => [$"/Indicators/Edit/{D.OtherRegionIndicator}", $"/Indicators/Edit/{D.Indicator}", "/Indicators/Edit"],
         "/Indicators/Item/{id:int}" => [P(pattern, D.OtherRegionTask)],
+
+        // A lead is its following unit's (and its leader's): another town's, another region's, nobody else's.
+        "/api/v1/leads/{id:int}" or "/api/v1/leads/{id:int}/contacts" or "/api/v1/leads/{id:int}/stage" or "/api/v1/leads/{id:int}/termination"
+            or "/api/v1/leads/{id:int}/restore" or "/api/v1/leads/{id:int}/landing" or "/Leads/{id:int}" => [P(pattern, D.LeadB), P(pattern, D.OtherRegionLead)],
+        "/Leads/Edit/{id:int?}" => [$"/Leads/Edit/{D.LeadB}", $"/Leads/Edit/{D.OtherRegionLead}"],
         "/Accounts/Edit/{id:int?}" => [$"/Accounts/Edit/{D.LiaisonBAccount}", $"/Accounts/Edit/{D.OtherRegionAccount}", "/Accounts/Edit"],
         _ => [],
     };
@@ -124,6 +130,7 @@ public abstract class AuthorizationTests(DubanFactory app)
         "/api/v1/overview", "/api/v1/overview/items", "/Settings/System", "/api/v1/settings/system", "/Overview", "/Overview/Index", "/Overview/Items",
         "/Projects", "/Projects/Index", "/Projects/Map", "/Projects/Plan", "/Projects/Figures", "/Problems", "/Problems/Index", "/api/v1/inbox", "/Inbox", "/Bulletins", "/Bulletins/Index", "/api/v1/bulletins", "/Ledgers", "/Ledgers/Index", "/Todo",
         "/Indicators", "/Indicators/Index", "/Indicators/Import", "/api/v1/indicators", "/api/v1/indicators/catalogue", "/api/v1/indicators/export",
+        "/Leads", "/Leads/Index", "/Leads/Board", "/api/v1/leads", "/api/v1/leads/pipeline",
         "/Account/Login", "/Account/Logout", "/Account/AccessDenied", "/Account/Password", "/Account/Tokens",
         "/Account/LoginWith2fa", "/Account/LoginWithRecoveryCode", "/Account/TwoFactor",
         "/Error/{code:int}", "/health", "/culture", "/openapi/{documentName}.json",
@@ -155,7 +162,7 @@ public abstract class AuthorizationTests(DubanFactory app)
             {
                 var client = url.StartsWith("/api/", StringComparison.Ordinal) ? api : browser;
                 using var request = new HttpRequestMessage(new HttpMethod(method), url);
-                if (url == "/api/v1/indicators/import")
+                if (url is "/api/v1/indicators/import" or "/api/v1/leads/import")
                 {
                     request.Content = new MultipartFormDataContent { { new ByteArrayContent([0x50, 0x4B, 3, 4]), "file", "越权.xlsx" } };
                 }
@@ -172,7 +179,7 @@ public abstract class AuthorizationTests(DubanFactory app)
                     request.Content = JsonContent.Create(new
                     {
                         name = "越权测试",
-                        kind = url.Contains("/reviews", StringComparison.Ordinal) ? "CloseOut" : "Department",
+                        kind = url.Contains("/reviews", StringComparison.Ordinal) ? "CloseOut" : url.Contains("/contacts", StringComparison.Ordinal) ? "Visit" : "Department",
                         parentId = D.UnitB,
                         unitId = D.UnitB,
                         userName = "x",

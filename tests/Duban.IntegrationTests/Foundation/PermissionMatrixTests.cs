@@ -62,6 +62,7 @@ public abstract class PermissionMatrixTests(DubanFactory app)
         public int CalendarDay { get; set; }
         public int Bulletin { get; set; }
         public long Message { get; set; }
+        public int LeadS { get; set; }
     }
 
     private static readonly SemaphoreSlim Once = new(1, 1);
@@ -226,6 +227,7 @@ public abstract class PermissionMatrixTests(DubanFactory app)
         {
             Reach.Region or Reach.Visible => Expectation.Allowed,
             Reach.Led => actor.Relation == Relation.Leads ? Expectation.Allowed : Expectation.Refused,
+            Reach.Named => actor.Relation == Relation.NamedLeader ? Expectation.Allowed : Expectation.Refused,
             _ => Expectation.Refused,
         };
     }
@@ -314,7 +316,7 @@ public abstract class PermissionMatrixTests(DubanFactory app)
             return null;
         }
 
-        if (url.EndsWith("/indicators/import", StringComparison.Ordinal))
+        if (url.EndsWith("/indicators/import", StringComparison.Ordinal) || url.EndsWith("/leads/import", StringComparison.Ordinal))
         {
             return new MultipartFormDataContent { { new ByteArrayContent([0x50, 0x4B, 3, 4]), "file", "矩阵.xlsx" } };
         }
@@ -332,7 +334,7 @@ public abstract class PermissionMatrixTests(DubanFactory app)
         return JsonContent.Create(new
         {
             name = "矩阵测试" + Guid.NewGuid().ToString("N")[..6],
-            kind = url.Contains("/reviews", StringComparison.Ordinal) ? "CloseOut" : url.Contains("/notices", StringComparison.Ordinal) ? "ReminderLetter" : "Department",
+            kind = url.Contains("/reviews", StringComparison.Ordinal) ? "CloseOut" : url.Contains("/contacts", StringComparison.Ordinal) ? "Visit" : url.Contains("/notices", StringComparison.Ordinal) ? "ReminderLetter" : "Department",
             parentId = D.UnitB,
             unitId = D.UnitB,
             userName = "matrix" + Guid.NewGuid().ToString("N")[..6],
@@ -362,6 +364,7 @@ public abstract class PermissionMatrixTests(DubanFactory app)
         var pattern = route.Pattern;
         var onItem = pattern.Contains("/tasks/{id", StringComparison.Ordinal) || pattern.StartsWith("/Tasks/{id", StringComparison.Ordinal)
             || pattern.Contains("/projects/{id", StringComparison.Ordinal) || pattern.StartsWith("/Projects/{id", StringComparison.Ordinal)
+            || pattern.Contains("/leads/{id", StringComparison.Ordinal) || pattern.StartsWith("/Leads/{id", StringComparison.Ordinal) || pattern.StartsWith("/Leads/Edit/{id", StringComparison.Ordinal)
             || pattern is "/api/v1/reviews/{id:int}/decision" or "/api/v1/notices/{id:int}/answer" or "/api/v1/attachments/{id:int}" or "/Notices/{id:int}" or "/api/v1/notices/{id:int}/document";
         string? url = pattern switch
         {
@@ -392,6 +395,9 @@ public abstract class PermissionMatrixTests(DubanFactory app)
                 or "/Indicators/{id:int}" => pattern.Replace("{id:int}", I(D.Indicator), StringComparison.Ordinal),
             "/Indicators/Edit/{id:int?}" => $"/Indicators/Edit/{I(D.Indicator)}",
             "/Indicators/Item/{id:int}" => $"/Indicators/Item/{I(D.IndicatorItem)}",
+            "/api/v1/leads/{id:int}" or "/api/v1/leads/{id:int}/contacts" or "/api/v1/leads/{id:int}/stage" or "/api/v1/leads/{id:int}/termination"
+                or "/api/v1/leads/{id:int}/restore" or "/api/v1/leads/{id:int}/landing" or "/Leads/{id:int}" => pattern.Replace("{id:int}", I(t.LeadS), StringComparison.Ordinal),
+            "/Leads/Edit/{id:int?}" => $"/Leads/Edit/{I(t.LeadS)}",
             "/LedgerFiles/Review/{id:int}" => "/LedgerFiles/Review/1",
             "/Error/{code:int}" => "/Error/418", // answers with the code it shows; 418 is neither a refusal nor a failure
             "/openapi/{documentName}.json" => "/openapi/v1.json",
@@ -525,8 +531,15 @@ public abstract class PermissionMatrixTests(DubanFactory app)
             };
             var task = Item(WorkItemKind.Task, "矩阵：城关镇牵头发改局配合的任务");
             var project = Item(WorkItemKind.KeyProject, "矩阵：城关镇牵头发改局配合的项目");
-            db.WorkItems.AddRange(task, project);
+            // A lead 城关镇 follows, naming the leader; a lead has no supporting units, so fgj does not see it.
+            var lead = Item(WorkItemKind.Lead, "矩阵：城关镇跟进的招商线索");
+            lead.Deadline = null;
+            db.WorkItems.AddRange(task, project, lead);
             await db.SaveChangesAsync();
+            lead.PlaceUnder((WorkItem?)null);
+            var leadRow = new Domain.Promotion.Lead { RegionId = D.RegionId, WorkItemId = lead.Id, Investor = "矩阵投资方" };
+            leadRow.Start(new DateOnly(2026, 1, 1));
+            db.Leads.Add(leadRow);
             task.PlaceUnder((WorkItem?)null);
             project.PlaceUnder((WorkItem?)null);
             db.WorkItemUnits.AddRange(
@@ -577,6 +590,7 @@ public abstract class PermissionMatrixTests(DubanFactory app)
             t.CalendarDay = day.Id;
             t.Bulletin = D.DraftBulletin;
             t.Message = message.Id;
+            t.LeadS = lead.Id;
             Prepared[app] = t;
             return t;
         }

@@ -71,6 +71,10 @@ public sealed partial class TestData
     public int IndicatorItem { get; private set; }
     public int OtherRegionIndicator { get; private set; }
 
+    /// <summary>A demo lead 城关镇 follows (unit B), and a lead of the other region; both work item ids.</summary>
+    public int LeadB { get; private set; }
+    public int OtherRegionLead { get; private set; }
+
     public static async Task<TestData> CreateAsync(DubanFactory factory)
     {
         var data = new TestData(factory);
@@ -185,6 +189,18 @@ public sealed partial class TestData
         db.Indicators.Add(otherIndicator);
         await db.SaveChangesAsync();
         data.OtherRegionIndicator = otherIndicator.Id;
+
+        data.LeadB = await db.WorkItems.IgnoreQueryFilters().Where(w => w.RegionId == region.Id && w.Kind == WorkItemKind.Lead && w.Name == "预制菜中央厨房项目").Select(w => w.Id).SingleAsync();
+        var otherUnitPath = await db.Units.IgnoreQueryFilters().Where(u => u.Id == data.OtherRegionUnit).Select(u => u.Path).SingleAsync();
+        var otherLead = new WorkItem { RegionId = other.Id, LedgerId = data.OtherRegionLedger, Kind = WorkItemKind.Lead, Name = "外县在谈项目", LeadUnitId = data.OtherRegionUnit, LeadUnitPath = otherUnitPath, StartDate = new DateOnly(2026, 1, 1) };
+        db.WorkItems.Add(otherLead);
+        await db.SaveChangesAsync();
+        otherLead.PlaceUnder((WorkItem?)null);
+        var otherLeadRow = new Domain.Promotion.Lead { RegionId = other.Id, WorkItemId = otherLead.Id, Investor = "外县投资方" };
+        otherLeadRow.Start(new DateOnly(2026, 1, 1));
+        db.Leads.Add(otherLeadRow);
+        await db.SaveChangesAsync();
+        data.OtherRegionLead = otherLead.Id;
         return data;
     }
 

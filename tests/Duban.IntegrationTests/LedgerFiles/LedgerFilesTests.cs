@@ -152,7 +152,7 @@ public abstract class LedgerFilesTests(DubanFactory app)
         Assert.Equal(5, result.GetProperty("rows").GetArrayLength());
         Assert.Equal([11], result.GetProperty("skipped").EnumerateArray().Select(r => r.GetProperty("row").GetInt32()));
         Assert.Equal(before + 5, await CountAsync());
-        var battery = await app.WithDbAsync(db => db.WorkItems.IgnoreQueryFilters().SingleAsync(w => w.Name == "年产5GWh储能电池项目"));
+        var battery = await app.WithDbAsync(db => db.WorkItems.IgnoreQueryFilters().SingleAsync(w => w.Name == "年产5GWh储能电池项目" && w.Kind == WorkItemKind.KeyProject));
         Assert.Equal(await D.UnitIdAsync("开发区招商服务局"), battery.LeadUnitId);
         Assert.Equal("张卫东", await app.WithDbAsync(db => db.People.IgnoreQueryFilters().Where(p => p.Id == battery.LeaderId).Select(p => p.Name).SingleAsync()));
         Assert.Equal(300_000m, await app.WithDbAsync(db => db.ProjectYearPlans.IgnoreQueryFilters().Where(p => p.WorkItemId == battery.Id && p.Year == 2026).Select(p => p.Amount).SingleAsync()));

@@ -142,6 +142,10 @@ public abstract class LightRuleTableTests(DubanFactory app, ITestOutputHelper ou
                 settings.IndicatorRedPoints = settings.IndicatorYellowPoints + random.Next(1, 15);
                 settings.IndicatorShrinkingRed = random.Next(2) == 0;
                 settings.IndicatorDueDay = random.Next(1, 29);
+                settings.LeadStaleYellowDays = random.Next(5, 60);
+                settings.LeadStaleRedDays = settings.LeadStaleYellowDays + random.Next(1, 60);
+                settings.LeadUnlandedYellowMonths = random.Next(1, 6);
+                settings.LeadUnlandedRedMonths = settings.LeadUnlandedYellowMonths + random.Next(1, 6);
                 if (random.Next(3) > 0)
                 {
                     // A curve that rises from a slow start, as offices draw them (前低后高).
@@ -242,6 +246,23 @@ public abstract class LightRuleTableTests(DubanFactory app, ITestOutputHelper ou
                 item.IndicatorGrowthShort = random.Next(3) == 0 ? null : random.Next(-50, 50);
                 item.IndicatorGrowth = random.Next(3) == 0 ? null : random.Next(-80, 150);
                 item.IndicatorNextPeriod = random.Next(4) == 0 ? null : Investment.MonthIndex(today) - random.Next(-1, 4);
+            }
+            else if (random.Next(2) == 0)
+            {
+                // Lead facts: the latest contact's day, the next step's date, the day signed while not landed.
+                item.Kind = WorkItemKind.Lead;
+                item.LeadLastContactDay = random.Next(5) == 0 ? null : today.DayNumber - random.Next(0, 150);
+                item.LeadNextStepDue = random.Next(3) == 0 ? null : today.AddDays(random.Next(-20, 30));
+                item.LeadSignedDay = random.Next(3) == 0 ? null : today.AddMonths(-random.Next(0, 12)).DayNumber + random.Next(-3, 4);
+                if (random.Next(2) == 0)
+                {
+                    // A lead as it is made: lit by its contacts and signing alone.
+                    item.Deadline = null;
+                    item.Milestones.Clear();
+                    item.CadenceKind = CadenceKind.None;
+                    item.NextReportDueAt = null;
+                    item.LeadLastContactDay = today.DayNumber - random.Next(0, 10);
+                }
             }
 
             for (var m = random.Next(0, 4); m > 0; m--)

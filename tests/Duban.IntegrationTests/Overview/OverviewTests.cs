@@ -142,7 +142,7 @@ public abstract class OverviewTests(DubanFactory app)
             var unitB = await app.WithDbAsync(db => db.LightChanges.IgnoreQueryFilters()
                 .Where(c => c.RegionId == D.RegionId && db.WorkItems.IgnoreQueryFilters().Any(w => w.Id == c.WorkItemId && w.LeadUnitPath.StartsWith(db.Units.IgnoreQueryFilters().Where(u => u.Id == D.UnitB).Select(u => u.Path).First())))
                 .Select(c => new { c.At, c.To }).ToListAsync());
-            var lastWeek = unitB.Count(c => c.To == Light.Red && DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(c.At, zone)) >= monday);
+            var lastWeek = unitB.Count(c => c.To == Light.Red && DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(c.At, zone)) is var d && d >= monday && d < monday.AddDays(7));
             Assert.Equal(lastWeek, mine.GetProperty("trend").EnumerateArray().Last().GetProperty("newRed").GetInt32());
         }
         finally

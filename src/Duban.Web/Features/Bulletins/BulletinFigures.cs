@@ -134,7 +134,9 @@ public sealed record BulletinFigures(
     private static async Task<(List<BulletinItem> Items, int Total)> ItemsAsync(DubanDb db, AccessScope scope, Light light, CancellationToken ct)
     {
         var items = db.WorkItems.IgnoreQueryFilters().AsNoTracking().VisibleTo(db, scope)
-            .Where(w => w.Light == light && w.Kind != WorkItemKind.Problem && w.Kind != WorkItemKind.Indicator);
+            // Tasks and projects by name; problems ride on their projects, indicators have a section of their own, and
+            // leads are confidential: an issued bulletin is read by everyone, so it counts them and never names one.
+            .Where(w => w.Light == light && (w.Kind == WorkItemKind.Task || w.Kind == WorkItemKind.KeyProject));
         var total = await items.CountAsync(ct);
         var people = db.People.IgnoreQueryFilters().AsNoTracking();
         var units = db.Units.IgnoreQueryFilters().AsNoTracking();

@@ -93,26 +93,10 @@ public static class IndicatorsApi
     {
         var scope = await work.ScopeAsync(ct);
         scope.Demand(Permission.RecordIndicators);
-        if (!request.HasFormContentType)
-        {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = [l["Indicators.NoFile"]] });
-        }
-
-        var form = await request.ReadFormAsync(ct);
-        var errors = new ValidationErrors();
-        foreach (var repeated in form.Keys.Where(k => form[k].Count > 1).Concat(form.Files.GroupBy(f => f.Name).Where(g => g.Count() > 1).Select(g => g.Key)))
-        {
-            errors.Add(repeated, l["Validation.Invalid"]);
-        }
-
-        var file = form.Files.GetFile("file");
-        if (file is null || file.Length == 0)
-        {
-            errors.Add("file", l["Indicators.NoFile"]);
-        }
-
+        var (upload, errors) = await LedgerFiles.ImportUpload.ReadAsync(request, l, ct);
+        var form = upload?.Form;
         int? year = null;
-        if (form["year"] is { Count: > 0 } yearText)
+        if (form?["year"] is { Count: > 0 } yearText)
         {
             year = int.TryParse(yearText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var y) && y is >= InputBounds.FirstYear and <= InputBounds.LastYear ? y : null;
             if (year is null)
@@ -123,30 +107,19 @@ public static class IndicatorsApi
 
         var revision = Revision.Flash;
         // One of the names exactly: Enum.TryParse would also take "Flash,Preliminary" and numbers.
-        if (form["revision"] is { Count: > 0 } revisionText && !(Enum.GetNames<Revision>().Contains(revisionText.ToString(), StringComparer.Ordinal) && Enum.TryParse(revisionText.ToString(), out revision)))
+        if (form?["revision"] is { Count: > 0 } revisionText && !(Enum.GetNames<Revision>().Contains(revisionText.ToString(), StringComparer.Ordinal) && Enum.TryParse(revisionText.ToString(), out revision)))
         {
             errors.Add("revision", l["Validation.Invalid"]);
         }
 
-        var dryRun = true;
-        if (form["dryRun"] is { Count: > 0 } dryText && !bool.TryParse(dryText, out dryRun))
-        {
-            errors.Add("dryRun", l["Validation.Invalid"]);
-        }
-
-        if (errors.Any)
+        if (errors.Any || upload is null)
         {
             return TypedResults.ValidationProblem(errors.ToDictionary());
         }
 
-        using var buffer = new MemoryStream();
-        await file!.CopyToAsync(buffer, ct);
         var result = await import.RunAsync(new IndicatorImporter(scope.RegionId, work.ActorName, work.Today, work.UtcNow),
-            new IndicatorImportRequest(Path.GetFileName(file.FileName), buffer.ToArray(), year, revision), commit: !dryRun, ct);
-        var json = result.ToJson().ToJsonString(LedgerFiles.ImportJson.Print);
-        return result.FileError is not null || (!dryRun && !result.Written)
-            ? Results.Text(json, "application/json; charset=utf-8", statusCode: StatusCodes.Status422UnprocessableEntity)
-            : Results.Text(json, "application/json; charset=utf-8");
+            new IndicatorImportRequest(upload.FileName, upload.Content, year, revision), commit: !upload.DryRun, ct);
+        return LedgerFiles.ImportUpload.Answer(result.ToJson().ToJsonString(LedgerFiles.ImportJson.Print), result.FileError is not null, upload.DryRun, result.Written);
     }
 
     public static async Task<LightSettings> SettingsAsync(DubanDb db, int regionId, CancellationToken ct)

@@ -23,6 +23,9 @@ public sealed class DetailsModel(DubanDb db, WorkContext work, ProjectActions ac
     public ProjectDetailDto Project { get; private set; } = null!;
     public IReadOnlyList<ProblemRow> Problems { get; private set; } = [];
     public IReadOnlyList<Attachment> Photos { get; private set; } = [];
+
+    /// <summary>The lead it landed from (招商线索), when it came through investment promotion.</summary>
+    public Leads.ProjectOrigin? Origin { get; private set; }
     public IReadOnlyList<Unit> Units { get; private set; } = [];
     private AccessScope? scope;
     private Domain.Work.WorkItem? item;
@@ -103,6 +106,7 @@ public sealed class DetailsModel(DubanDb db, WorkContext work, ProjectActions ac
         Project = detail;
         item = await db.WorkItems.AsNoTracking().FirstAsync(w => w.Id == id, ct);
         Problems = [.. await RaiseProblem.ListAsync(db, scope, ProblemList.New, id, ct), .. await RaiseProblem.ListAsync(db, scope, ProblemList.Progress, id, ct), .. await RaiseProblem.ListAsync(db, scope, ProblemList.Closed, id, ct)];
+        Origin = await Leads.LeadQueries.OriginOfAsync(db, scope, id, ct);
         Photos = await db.Attachments.AsNoTracking().Where(a => a.WorkItemId == id && a.ContentType.StartsWith("image/")).OrderByDescending(a => a.UploadedAt).Take(60).ToListAsync(ct);
         if (Can(Permission.RaiseProblem))
         {

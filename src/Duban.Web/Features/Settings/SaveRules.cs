@@ -31,6 +31,12 @@ public sealed record RulesInput
     public bool? IndicatorShrinkingRed { get; init; }
     public int? IndicatorDueDay { get; init; }
 
+    /// <summary>Leads: days without contact for yellow and red, months signed and not landed for yellow and red; left out, they keep what is stored.</summary>
+    public int? LeadStaleYellowDays { get; init; }
+    public int? LeadStaleRedDays { get; init; }
+    public int? LeadUnlandedYellowMonths { get; init; }
+    public int? LeadUnlandedRedMonths { get; init; }
+
     /// <summary>The weekly bulletin draft's day and hour; left out by older clients, they keep what is stored.</summary>
     public DayOfWeek? BulletinWeekday { get; init; }
 
@@ -59,6 +65,10 @@ public sealed record RulesInput
             IndicatorRedPoints = s.IndicatorRedPoints,
             IndicatorShrinkingRed = s.IndicatorShrinkingRed,
             IndicatorDueDay = s.IndicatorDueDay,
+            LeadStaleYellowDays = s.LeadStaleYellowDays,
+            LeadStaleRedDays = s.LeadStaleRedDays,
+            LeadUnlandedYellowMonths = s.LeadUnlandedYellowMonths,
+            LeadUnlandedRedMonths = s.LeadUnlandedRedMonths,
             BulletinWeekday = s.BulletinWeekday,
             BulletinHour = s.BulletinHour,
             BulletinOffice = s.BulletinOffice,
@@ -111,6 +121,19 @@ public sealed class SaveRules(DubanDb db, ScopeAccessor scopes, RecomputeLights 
         Range(errors, nameof(RulesInput.IndicatorYellowPoints), input.IndicatorYellowPoints, 1, 100, required: false);
         Range(errors, nameof(RulesInput.IndicatorRedPoints), input.IndicatorRedPoints, 1, 100, required: false);
         Range(errors, nameof(RulesInput.IndicatorDueDay), input.IndicatorDueDay, 1, 28, required: false);
+        Range(errors, nameof(RulesInput.LeadStaleYellowDays), input.LeadStaleYellowDays, 1, 365, required: false);
+        Range(errors, nameof(RulesInput.LeadStaleRedDays), input.LeadStaleRedDays, 1, 730, required: false);
+        Range(errors, nameof(RulesInput.LeadUnlandedYellowMonths), input.LeadUnlandedYellowMonths, 1, 36, required: false);
+        Range(errors, nameof(RulesInput.LeadUnlandedRedMonths), input.LeadUnlandedRedMonths, 1, 60, required: false);
+        if (input.LeadStaleYellowDays is { } sy && input.LeadStaleRedDays is { } sr && sr <= sy)
+        {
+            errors.Add(nameof(RulesInput.LeadStaleRedDays), l["Settings.LeadOrder"]);
+        }
+
+        if (input.LeadUnlandedYellowMonths is { } uy && input.LeadUnlandedRedMonths is { } ur && ur <= uy)
+        {
+            errors.Add(nameof(RulesInput.LeadUnlandedRedMonths), l["Settings.LeadOrder"]);
+        }
         if (input.IndicatorYellowPoints is { } iy && input.IndicatorRedPoints is { } ir && ir <= iy)
         {
             errors.Add(nameof(RulesInput.IndicatorRedPoints), l["Settings.GapOrder"]);
@@ -153,7 +176,8 @@ public sealed class SaveRules(DubanDb db, ScopeAccessor scopes, RecomputeLights 
 
         var lightsBefore = (settings.DueSoonDays, settings.DueSoonInWorkdays, settings.LagPoints, settings.MissedReportsForYellow,
             settings.StartLateYellowMonths, settings.StartLateRedMonths, settings.GapYellowPoints, settings.GapRedPoints, settings.TimeCurve,
-            settings.IndicatorYellowPoints, settings.IndicatorRedPoints, settings.IndicatorShrinkingRed, settings.IndicatorDueDay);
+            settings.IndicatorYellowPoints, settings.IndicatorRedPoints, settings.IndicatorShrinkingRed, settings.IndicatorDueDay,
+            settings.LeadStaleYellowDays, settings.LeadStaleRedDays, settings.LeadUnlandedYellowMonths, settings.LeadUnlandedRedMonths);
         settings.DueSoonDays = input.DueSoonDays!.Value;
         settings.DueSoonInWorkdays = input.DueSoonInWorkdays;
         settings.LagPoints = input.LagPoints!.Value;
@@ -171,6 +195,10 @@ public sealed class SaveRules(DubanDb db, ScopeAccessor scopes, RecomputeLights 
         settings.IndicatorRedPoints = input.IndicatorRedPoints ?? settings.IndicatorRedPoints;
         settings.IndicatorShrinkingRed = input.IndicatorShrinkingRed ?? settings.IndicatorShrinkingRed;
         settings.IndicatorDueDay = input.IndicatorDueDay ?? settings.IndicatorDueDay;
+        settings.LeadStaleYellowDays = input.LeadStaleYellowDays ?? settings.LeadStaleYellowDays;
+        settings.LeadStaleRedDays = input.LeadStaleRedDays ?? settings.LeadStaleRedDays;
+        settings.LeadUnlandedYellowMonths = input.LeadUnlandedYellowMonths ?? settings.LeadUnlandedYellowMonths;
+        settings.LeadUnlandedRedMonths = input.LeadUnlandedRedMonths ?? settings.LeadUnlandedRedMonths;
         settings.BulletinWeekday = input.BulletinWeekday ?? settings.BulletinWeekday;
         settings.BulletinHour = input.BulletinHour ?? settings.BulletinHour;
         if (input.BulletinWeekday is not null || input.BulletinHour is not null || input.BulletinOffice is not null)
@@ -180,7 +208,8 @@ public sealed class SaveRules(DubanDb db, ScopeAccessor scopes, RecomputeLights 
         await db.SaveChangesAsync(ct);
         if (lightsBefore != (settings.DueSoonDays, settings.DueSoonInWorkdays, settings.LagPoints, settings.MissedReportsForYellow,
             settings.StartLateYellowMonths, settings.StartLateRedMonths, settings.GapYellowPoints, settings.GapRedPoints, settings.TimeCurve,
-            settings.IndicatorYellowPoints, settings.IndicatorRedPoints, settings.IndicatorShrinkingRed, settings.IndicatorDueDay))
+            settings.IndicatorYellowPoints, settings.IndicatorRedPoints, settings.IndicatorShrinkingRed, settings.IndicatorDueDay,
+            settings.LeadStaleYellowDays, settings.LeadStaleRedDays, settings.LeadUnlandedYellowMonths, settings.LeadUnlandedRedMonths))
         {
             // Every ledger without rules of its own follows at once.
             await lights.RunAsync(scope.RegionId, null, ct);

@@ -31,7 +31,7 @@ public sealed class SaveTask(DubanDb db, WorkContext work, RecomputeLights light
     {
         ArgumentNullException.ThrowIfNull(input);
         var scope = await work.ScopeAsync(ct);
-        scope.Demand(shape?.Kind == WorkItemKind.Problem ? Permission.RaiseProblem : Permission.EditWork);
+        scope.Demand(shape?.Kind switch { WorkItemKind.Problem => Permission.RaiseProblem, WorkItemKind.Lead => Permission.FollowLeads, _ => Permission.EditWork });
         WorkItem? item = null;
         if (id is not null)
         {
@@ -170,7 +170,9 @@ public sealed class SaveTask(DubanDb db, WorkContext work, RecomputeLights light
         // in two round trips. Projects and problems write more once the item has its id, and edits change what
         // other rows depend on: they go the longer way, with the recompute in the database.
         var quick = isNew && shape is null;
-        await using var transaction = quick ? null : await db.Database.BeginTransactionAsync(ct);
+        // A caller that writes more with the item (a lead landing as a project) holds the transaction itself.
+        var ambient = db.Database.CurrentTransaction is not null;
+        await using var transaction = quick || ambient ? null : await db.Database.BeginTransactionAsync(ct);
         item ??= new WorkItem { RegionId = scope.RegionId, LedgerId = ledgerId!.Value, Name = name!, CreatedAt = work.UtcNow, Kind = shape?.Kind ?? WorkItemKind.Task };
         var rescheduled = isNew || item.Cadence != cadence || item.StartDate != start;
         item.ParentId = parent?.Id;
@@ -252,7 +254,10 @@ public sealed class SaveTask(DubanDb db, WorkContext work, RecomputeLights light
 
         await db.SaveChangesAsync(ct);
         await lights.RunAsync(scope.RegionId, item.Id, ct);
-        await transaction!.CommitAsync(ct);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(ct);
+        }
 
         // The light was set in the database; callers read the item back (TaskDetail) or redirect to it.
         return Outcome<WorkItem>.Ok(item);

@@ -10,6 +10,7 @@ public static class WorkItemPages
     {
         WorkItemKind.KeyProject => "/Projects/",
         WorkItemKind.Indicator => "/Indicators/Item/",
+        WorkItemKind.Lead => "/Leads/",
         WorkItemKind.Task or WorkItemKind.Problem => "/Tasks/",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     } + id.ToString(CultureInfo.InvariantCulture);

@@ -23,7 +23,7 @@ public static class WorkScope
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(scope);
         var region = scope.RegionId;
-        items = items.Where(w => w.RegionId == region);
+        items = items.Where(w => w.RegionId == region).Where(LeadsNamedTo(scope));
         if (within is not null)
         {
             items = items.Where(within);
@@ -70,13 +70,47 @@ public static class WorkScope
         var region = scope.RegionId;
         var person = scope.PersonId ?? -1;
         var (low, high) = PathRange.Of(scope.UnitPaths[0]);
-        var mine = items.Where(w => w.RegionId == region).Where(within);
+        var mine = items.Where(w => w.RegionId == region).Where(within).Where(LeadsNamedTo(scope));
 #pragma warning disable CA1309, CA1307 // Byte-order range on C-collated columns; see PathRange.
         var others = db.WorkItems.Where(w => w.RegionId == region && (w.LeaderId == person || w.LiaisonId == person)).Select(w => w.Id)
             .Union(db.WorkItemUnits.Where(s => s.RegionId == region && string.Compare(s.UnitPath, low) >= 0 && string.Compare(s.UnitPath, high) < 0).Select(s => s.WorkItemId));
         return mine.Where(w => string.Compare(w.LeadUnitPath, low) >= 0 && string.Compare(w.LeadUnitPath, high) < 0)
             .Concat(mine.Where(w => (string.Compare(w.LeadUnitPath, low) < 0 || string.Compare(w.LeadUnitPath, high) >= 0) && others.Contains(w.Id)));
 #pragma warning restore CA1309, CA1307
+    }
+
+    /// <summary>
+    /// Leads are confidential (counties poach each other's investors): a lead is an item only to those who may read
+    /// leads at all (<see cref="Permission.ReadLeads"/>), and to them, unless they read the whole region's, only
+    /// when their unit follows it or it names them as its leader or liaison; supporting a lead shows nothing.
+    /// Everyone else sees counts (the pipeline board), never the lead.
+    /// </summary>
+    public static System.Linq.Expressions.Expression<Func<WorkItem, bool>> LeadsNamedTo(AccessScope scope)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        var reach = scope.ReachOf(Permission.ReadLeads);
+        // The app's own jobs (reminders, bulletins' frozen counts) act for the whole region with no roles.
+        if (reach == Reach.Region || (scope.RegionWide && scope.Roles.Count == 0))
+        {
+            return w => true;
+        }
+
+        if (reach == Reach.None)
+        {
+            return w => w.Kind != WorkItemKind.Lead;
+        }
+
+        var person = scope.PersonId ?? -1;
+        var named = new List<System.Linq.Expressions.Expression<Func<WorkItem, bool>>> { w => w.Kind != WorkItemKind.Lead, w => w.LeaderId == person || w.LiaisonId == person };
+        foreach (var path in reach == Reach.Named ? [] : scope.UnitPaths)
+        {
+            var (low, high) = PathRange.Of(path);
+#pragma warning disable CA1309, CA1307 // Byte-order range on C-collated columns; see PathRange.
+            named.Add(w => string.Compare(w.LeadUnitPath, low) >= 0 && string.Compare(w.LeadUnitPath, high) < 0);
+#pragma warning restore CA1309, CA1307
+        }
+
+        return Infrastructure.Predicates.Or(named);
     }
 
     /// <summary>Items whose lead unit is in the subtree at <paramref name="path"/>: one index range on the path.</summary>

@@ -131,7 +131,24 @@
     window.addEventListener('resize', function () { chart.resize(); });
   }
 
+  // The lead funnel: how many leads reached each stage (a lead counts at every stage it passed).
+  function leadFunnel(el) {
+    var stages = JSON.parse(el.dataset.funnel);
+    var chart = echarts.init(el, null, { renderer: 'svg' });
+    chart.setOption({
+      tooltip: { trigger: 'item', formatter: function (p) { return html(p.name) + ': ' + p.value + ' (' + p.data.now + ')'; } },
+      series: [{
+        type: 'funnel', sort: 'none', left: '10%', width: '80%', top: 10, bottom: 10, minSize: '12%',
+        label: { show: true, position: 'inside', formatter: function (p) { return p.name + ' ' + p.value; } },
+        data: stages.map(function (s) { return { name: s.name, value: s.value, now: s.now }; })
+      }]
+    });
+    el.setAttribute('data-ready', 'true');
+    window.addEventListener('resize', function () { chart.resize(); });
+  }
+
   document.querySelectorAll('#investment-chart').forEach(investmentChart);
+  document.querySelectorAll('#lead-funnel-chart').forEach(leadFunnel);
   document.querySelectorAll('#indicator-chart').forEach(indicatorChart);
   document.querySelectorAll('#overview-trend').forEach(trendChart);
   document.querySelectorAll('#map-board').forEach(mapBoard);
