@@ -23,7 +23,8 @@ public sealed partial class BulletinJourney(BrowserFixture app)
         var preview = office.Locator("#bulletin-preview");
         await Expect(preview).ToContainTextAsync("督查通报");
         await Expect(preview).ToContainTextAsync("（草稿）");
-        await Expect(preview).ToContainTextAsync("三、红灯事项");
+        await Expect(preview).ToContainTextAsync("三、招商引资推进情况"); // after the indicators, counts only
+        await Expect(preview).ToContainTextAsync("四、红灯事项");
         await Expect(preview.Locator("img.od-image")).ToHaveCountAsync(2);
         Assert.True(await preview.Locator("img.od-image").First.EvaluateAsync<bool>("img => img.complete && img.naturalWidth > 0"), "The chart image did not load");
         await app.ScreenshotAsync(office, "50-bulletin-draft");

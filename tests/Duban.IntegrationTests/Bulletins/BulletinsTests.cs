@@ -184,7 +184,8 @@ public abstract class BulletinsTests(DubanFactory app)
 
         var top = f.GetProperty("ranking").EnumerateArray().First();
         Assert.Contains($"{Squeeze(top.GetProperty("unit").GetString()!)}（{top.GetProperty("onTimeRate").GetInt32()}%）", text, StringComparison.Ordinal);
-        // 主要经济指标完成情况 comes second, so the requirements are the sixth section; the weak indicators are named.
+        // 主要经济指标完成情况 comes second and 招商引资 third (counts, no lead named), so the requirements are the seventh
+        // section; the weak indicators are named.
         Assert.Contains("二、主要经济指标完成情况", text, StringComparison.Ordinal);
         Assert.Contains("薄弱指标：", text, StringComparison.Ordinal);
         foreach (var weak in f.GetProperty("indicators").EnumerateArray().Where(i => i.GetProperty("light").GetString() == "Red"))
@@ -192,7 +193,9 @@ public abstract class BulletinsTests(DubanFactory app)
             Assert.Contains(Squeeze(weak.GetProperty("name").GetString()!), text, StringComparison.Ordinal);
         }
 
-        Assert.Contains("六、下步工作要求", text, StringComparison.Ordinal);
+        Assert.Contains("三、招商引资推进情况", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("光伏组件边框项目", text, StringComparison.Ordinal); // the demo's red lead is counted, not named
+        Assert.Contains("七、下步工作要求", text, StringComparison.Ordinal);
         Assert.Contains("印发", text, StringComparison.Ordinal);
     }
 

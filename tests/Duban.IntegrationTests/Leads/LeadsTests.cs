@@ -197,6 +197,21 @@ public abstract class LeadsTests(DubanFactory app)
             Assert.Contains("某保密投资控股集团", await browser.GetStringAsync($"/Leads/{id}"), StringComparison.Ordinal);
         }
 
+        // A bulletin, which everyone reads once issued, counts the region's leads in its 招商引资 section and names none.
+        var composed = await (await D.ApiClientAsync("duchashi")).PostAsJsonAsync("/api/v1/bulletins", new { kind = "Weekly", day = "2026-12-04" });
+        Assert.Equal(HttpStatusCode.Created, composed.StatusCode);
+        var bulletin = await composed.Content.ReadFromJsonAsync<JsonElement>();
+        var leads = bulletin.GetProperty("figures").GetProperty("leads");
+        Assert.True(leads.GetProperty("open").GetInt32() >= 7);
+        Assert.True(leads.GetProperty("newInPeriod").GetInt32() >= 1); // this test's own lead, registered in the week
+        var document = await (await D.ApiClientAsync("duchashi")).GetByteArrayAsync($"/api/v1/bulletins/{bulletin.GetProperty("id").GetInt32()}/document");
+        var docText = DocxText(document);
+        Assert.Contains("招商引资推进情况", docText, StringComparison.Ordinal);
+        Assert.DoesNotContain("绝密碳纤维复材项目", docText, StringComparison.Ordinal);
+        Assert.DoesNotContain("某保密投资控股集团", docText, StringComparison.Ordinal);
+        Assert.DoesNotContain("光伏组件边框项目", docText, StringComparison.Ordinal); // a red demo lead: counted, not named
+        Assert.DoesNotContain("绝密碳纤维复材项目", bulletin.ToString(), StringComparison.Ordinal);
+
         // Its attached leader reads it once it names him, and no other town's lead.
         var office = await D.ApiClientAsync("duchashi");
         var leaderPerson = await app.WithDbAsync(db => db.Users.IgnoreQueryFilters().Where(u => u.UserName == "leader").Select(u => u.PersonId!.Value).SingleAsync());
@@ -207,6 +222,13 @@ public abstract class LeadsTests(DubanFactory app)
         Assert.Equal(HttpStatusCode.OK, (await leader.GetAsync($"/api/v1/leads/{id}")).StatusCode);
         var leaderList = await (await leader.GetAsync("/api/v1/leads?pageSize=100")).Content.ReadFromJsonAsync<JsonElement>();
         Assert.All(leaderList.GetProperty("rows").EnumerateArray(), r => Assert.Equal("李明华", r.GetProperty("leader").GetString()));
+    }
+
+    private static string DocxText(byte[] docx)
+    {
+        using var zip = new System.IO.Compression.ZipArchive(new MemoryStream(docx));
+        using var reader = new StreamReader(zip.GetEntry("word/document.xml")!.Open());
+        return System.Text.RegularExpressions.Regex.Replace(reader.ReadToEnd(), "<[^>]+>", string.Empty);
     }
 
     [Fact]

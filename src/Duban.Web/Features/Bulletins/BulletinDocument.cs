@@ -51,6 +51,16 @@ public static class BulletinDocument
             AddIndicators(blocks, l, Heading("Bulletin.Doc.IndicatorsHeading"), indicators);
         }
 
+        if (f.Leads is { } leads)
+        {
+            var inv = System.Globalization.CultureInfo.InvariantCulture;
+            string Rate(double? v) => v is null ? "—" : v.Value.ToString("0.#", inv) + "%";
+            blocks.Add(new DocParagraph(ParagraphKind.Heading1, Heading("Bulletin.Doc.LeadsHeading")));
+            blocks.Add(new DocParagraph(ParagraphKind.Body, l["Bulletin.Doc.Leads", leads.Open, leads.NewInPeriod, f.AsOf.Year, leads.SignedThisYear,
+                (leads.SignedAmountThisYear / 10000m).ToString("#,0.##", inv), leads.LandedThisYear, Rate(leads.SigningRate), Rate(leads.LandingRate)]));
+            blocks.Add(new DocParagraph(ParagraphKind.Body, l["Bulletin.Doc.LeadsAttention", leads.Stale, leads.SignedNotLanded, leads.Red, leads.Yellow]));
+        }
+
         AddItems(blocks, l, Heading("Bulletin.Doc.RedHeading"), f.Red, f.RedTotal, Light.Red, f.AsOf);
         AddItems(blocks, l, Heading("Bulletin.Doc.YellowHeading"), f.Yellow, f.YellowTotal, Light.Yellow, f.AsOf);
 

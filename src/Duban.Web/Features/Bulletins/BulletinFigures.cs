@@ -24,6 +24,9 @@ public sealed record BulletinIndicator(
     Light Light, LightReason Reason, int? ReasonNumber);
 
 /// <summary>What happened in the period: lights that turned red or yellow, items closed, reports, notices.</summary>
+/// <summary>招商引资 in a bulletin: counts and rates only, never a lead's name (an issued bulletin is read by everyone).</summary>
+public sealed record BulletinLeads(int Open, int NewInPeriod, int SignedThisYear, decimal SignedAmountThisYear, int LandedThisYear, double? SigningRate, double? LandingRate, int Stale, int SignedNotLanded, int Red, int Yellow);
+
 public sealed record PeriodActivity(int NewRed, int NewYellow, int Closed, int Reports, int LateReports, int Letters, int Notices);
 
 /// <summary>The figures a bulletin is written from, frozen when it is composed (stored as JSON on the bulletin).</summary>
@@ -31,7 +34,7 @@ public sealed record BulletinFigures(
     string Region, DateOnly AsOf, DateOnly PeriodStart, DateOnly PeriodEnd,
     LightCounts Tasks, LightCounts Projects, LightCounts Problems, PeriodActivity Period,
     IReadOnlyList<BulletinItem> Red, int RedTotal, IReadOnlyList<BulletinItem> Yellow, int YellowTotal,
-    IReadOnlyList<RankedUnit> Ranking, IReadOnlyList<WeekTrend> Trend, IReadOnlyList<BulletinIndicator>? Indicators = null)
+    IReadOnlyList<RankedUnit> Ranking, IReadOnlyList<WeekTrend> Trend, IReadOnlyList<BulletinIndicator>? Indicators = null, BulletinLeads? Leads = null)
 {
     /// <summary>How many red and how many yellow items a bulletin lists by name; the rest are counted.</summary>
     public const int ListedPerLight = 30;
@@ -114,8 +117,15 @@ public sealed record BulletinFigures(
                 r.Target, r.TargetGrowth, r.Completion, r.TimeProgress, r.Gap, r.Rank, r.Peers, r.Light, r.LightReason, r.LightNumber))
             .ToList();
 
+        // 招商引资: the region's pipeline in figures, when it follows leads at all.
+        var pipeline = await Features.Leads.LeadQueries.BoardAsync(db, scope, today.Year, today, null, ct);
+        var newInPeriod = await db.WorkItems.IgnoreQueryFilters().AsNoTracking()
+            .CountAsync(w => w.RegionId == regionId && w.Kind == WorkItemKind.Lead && w.StartDay >= start.DayNumber && w.StartDay <= end.DayNumber, ct);
+        var leads = pipeline.Total == 0 ? null : new BulletinLeads(pipeline.Open, newInPeriod, pipeline.SignedThisYear, pipeline.SignedAmountThisYear, pipeline.LandedThisYear,
+            pipeline.SigningRate, pipeline.LandingRate, pipeline.Stale, pipeline.SignedNotLanded, pipeline.Red, pipeline.Yellow);
+
         return new BulletinFigures(region.Name, today, start, end, overview.Tasks, overview.Projects, overview.Problems, period,
-            red, redTotal, yellow, yellowTotal, Rank(overview.Units), overview.Trend, indicators);
+            red, redTotal, yellow, yellowTotal, Rank(overview.Units), overview.Trend, indicators, leads);
     }
 
     /// <summary>Units by on-time rate (highest first), then fewer red, then fewer overdue; the 本级 line is not a unit to rank.</summary>

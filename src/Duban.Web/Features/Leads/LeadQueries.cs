@@ -55,7 +55,7 @@ public sealed record LeadDetailDto(
     int? ProjectId, string? Project, IReadOnlyList<ContactRow> Contacts, IReadOnlyList<StageStay> Stages);
 
 /// <summary>Where a key project came from, for its page: the lead it landed from, when the reader may see that lead.</summary>
-public sealed record ProjectOrigin(int LeadId, string Investor, DateOnly RegisteredOn, DateOnly? SignedOn, DateOnly? LandedOn, int Contacts, bool CanOpen);
+public sealed record ProjectOrigin(int LeadId, string Investor, DateOnly FirstOn, DateOnly? SignedOn, DateOnly? LandedOn, int Contacts, bool CanOpen);
 
 /// <summary>Counts by a name (an industry, a unit, a leader) and stage: no lead is named.</summary>
 public sealed record PipelineGroup(int? Id, string Name, int Total, int Open, int SignedNotLanded, int Landed, int Terminated, decimal PlannedInvestment, int Red, int Yellow);
@@ -173,7 +173,7 @@ public static class LeadQueries
     {
         ArgumentNullException.ThrowIfNull(db);
         var lead = await db.Leads.AsNoTracking().Where(x => x.ProjectWorkItemId == projectId && x.RegionId == scope.RegionId)
-            .Select(x => new { x.Id, x.WorkItemId, x.Investor, x.SignedOn, x.LandedOn }).FirstOrDefaultAsync(ct);
+            .Select(x => new { x.Id, x.WorkItemId, x.Investor, x.SignedOn, x.LandedOn, x.FirstContactOn }).FirstOrDefaultAsync(ct);
         if (lead is null)
         {
             return null;
@@ -182,7 +182,7 @@ public static class LeadQueries
         var registered = await db.WorkItems.Where(w => w.Id == lead.WorkItemId).Select(w => w.StartDate).FirstAsync(ct);
         var contacts = await db.LeadContacts.CountAsync(c => c.LeadId == lead.Id, ct);
         var canOpen = await Visible(db, scope).AnyAsync(w => w.Id == lead.WorkItemId, ct);
-        return new ProjectOrigin(lead.WorkItemId, lead.Investor, registered, lead.SignedOn, lead.LandedOn, contacts, canOpen);
+        return new ProjectOrigin(lead.WorkItemId, lead.Investor, lead.FirstContactOn is { } first && first < registered ? first : registered, lead.SignedOn, lead.LandedOn, contacts, canOpen);
     }
 
     /// <summary>

@@ -72,7 +72,8 @@ public sealed record WeekTrend(DateOnly WeekStarting, int NewRed, int NewYellow,
 
 public sealed record OverviewData(
     int? RootUnitId, string Scope, LightCounts Tasks, LightCounts Projects, LightCounts Problems,
-    IReadOnlyList<UnitLine> Units, UnitLine Total, IReadOnlyList<WeekTrend> Trend, IReadOnlyList<LaggingItem> Lagging, LightCounts Indicators);
+    IReadOnlyList<UnitLine> Units, UnitLine Total, IReadOnlyList<WeekTrend> Trend, IReadOnlyList<LaggingItem> Lagging, LightCounts Indicators,
+    LightCounts Leads);
 
 /// <summary>
 /// The overview (一图揽全局): everything the viewer may see, or one subtree of it, counted in the database by
@@ -210,7 +211,7 @@ public static class OverviewQueries
 
         var total = Line(root?.Id ?? 0, false, root?.Name ?? string.Empty, grouped);
         return new OverviewData(root?.Id, root?.Name ?? string.Empty, Kind(WorkItemKind.Task), Kind(WorkItemKind.KeyProject), Kind(WorkItemKind.Problem),
-            unitLines, total, trend, lagging, Kind(WorkItemKind.Indicator));
+            unitLines, total, trend, lagging, Kind(WorkItemKind.Indicator), Kind(WorkItemKind.Lead));
     }
 
     private static async Task<List<WeekTrend>> TrendAsync(DubanDb db, AccessScope scope, OverviewFilter filter, Unit? root, DateOnly today, DateTime utcNow, TimeZoneInfo zone, CancellationToken ct)

@@ -31,6 +31,9 @@ public sealed class DetailsModel(DubanDb db, WorkContext work, IStringLocalizer<
     /// <summary>Whether the permission table lets the caller do this to this task: what the page offers.</summary>
     public bool Can(Permission permission) => scope is not null && item is not null && scope.May(permission, item);
 
+    /// <summary>A lead's or an indicator's item is changed on its own page; this page supervises it.</summary>
+    public Domain.Work.WorkItemKind Kind => item?.Kind ?? Domain.Work.WorkItemKind.Task;
+
     /// <summary>Whether the lead unit's page opens for the caller: a supporting unit sees the task, not the unit that leads it.</summary>
     public bool SeesLeadUnit => scope is not null && item is not null && scope.CanSee(item.RegionId, item.LeadUnitPath);
 

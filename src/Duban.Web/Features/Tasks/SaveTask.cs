@@ -36,7 +36,8 @@ public sealed class SaveTask(DubanDb db, WorkContext work, RecomputeLights light
         if (id is not null)
         {
             item = await db.WorkItems.VisibleTo(db, scope).Include(w => w.Milestones).FirstOrDefaultAsync(w => w.Id == id, ct);
-            if (item is null || (shape is not null && item.Kind != shape.Kind))
+            // A lead or an indicator's target is changed through its own use case, never as a bare task.
+            if (item is null || (shape is not null && item.Kind != shape.Kind) || (shape is null && item.Kind is WorkItemKind.Lead or WorkItemKind.Indicator))
             {
                 return Outcome<WorkItem>.NotFound();
             }
