@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-// Usage: dotnet run -c Release --project bench/Duban.Bench -- [--suite foundation|loop|load|projects|overview|ledgers|audit|indicators] [--seconds N] [--provider sqlite|postgres] [--cs CONNECTION] [--iterations N]
+// Usage: dotnet run -c Release --project bench/Duban.Bench -- [--suite foundation|loop|load|projects|overview|ledgers|audit|indicators|leads] [--seconds N] [--provider sqlite|postgres] [--cs CONNECTION] [--iterations N]
 var suite = Arg("--suite") ?? "foundation";
 var provider = Arg("--provider") ?? "sqlite";
 var iterations = int.Parse(Arg("--iterations") ?? "300", CultureInfo.InvariantCulture);
@@ -37,6 +37,13 @@ if (suite == "overview")
 if (suite == "indicators")
 {
     await IndicatorBench.RunAsync(app, provider, iterations, generate);
+    SqliteCleanup();
+    return 0;
+}
+
+if (suite == "leads")
+{
+    await LeadBench.RunAsync(app, provider, iterations, generate);
     SqliteCleanup();
     return 0;
 }

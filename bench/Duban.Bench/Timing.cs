@@ -49,6 +49,42 @@ public static partial class Timing
     }
 
     /// <summary>
+    /// Times an in-process read (a query method, without HTTP) like <see cref="MeasureAsync"/>: <paramref name="rowsOf"/>
+    /// counts what the last call returned, and a row that returned nothing is refused; bytes are the result as JSON.
+    /// </summary>
+    public static async Task<double[]> MeasureQueryAsync<T>(string name, string who, int iterations, Func<Task<T>> run, Func<T, int> rowsOf, int warmup = 20)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(rowsOf);
+        for (var i = 0; i < warmup; i++)
+        {
+            await run();
+        }
+
+        var times = new double[iterations];
+        T last = default!;
+        for (var i = 0; i < iterations; i++)
+        {
+            var sw = Stopwatch.StartNew();
+            last = await run();
+            times[i] = sw.Elapsed.TotalMilliseconds;
+        }
+
+        var rows = last is null ? 0 : rowsOf(last);
+        if (rows == 0)
+        {
+            throw new InvalidOperationException($"{name}: the read returned nothing; the row would measure nothing.");
+        }
+
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(last, Web).Length;
+        Array.Sort(times);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {name} | {who} | {rows:N0} | {bytes:N0} | {times[iterations / 2]:F2} | {times[(int)(iterations * 0.95)]:F2} | {times[^1]:F2} |"));
+        return times;
+    }
+
+    private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
+
+    /// <summary>
     /// What a response holds: the length of a JSON array (or of the first array an object carries, e.g. rows),
     /// the body rows of an HTML page's tables, "1" for a single object or a file. Throws on an empty body or list.
     /// </summary>

@@ -75,6 +75,9 @@ internal sealed class WorkItemConfiguration : IEntityTypeConfiguration<WorkItem>
 
         // The most lagging: red items in the order they turned red, read from the front of the index.
         builder.HasIndex(w => new { w.RegionId, w.Light, w.LightSince, w.Id }).HasDatabaseName("IX_WorkItems_Lagging");
+        // The pipeline board's most lagging leads, the same way: in the region-wide index the leads sit behind every
+        // task lit at the same instant, and sorting all 23,000 lagging leads cost 55 ms (province, PostgreSQL).
+        builder.HasIndex(w => new { w.RegionId, w.Light, w.LightSince, w.Id }, "IX_WorkItems_LeadLagging").HasFilter("\"Kind\" = 'Lead'");
 
         // A project's problems, for the count of overdue ones the light reads. Partial: most items have no
         // parent, and a full index on ParentId looks useless to the planner's statistics.

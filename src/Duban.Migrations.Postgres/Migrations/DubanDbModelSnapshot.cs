@@ -2072,6 +2072,9 @@ namespace Duban.Migrations.Postgres.Migrations
                     b.HasIndex("RegionId", "LeadUnitId", "Kind", "Light", "Status", "Deadline", "ClosedOn", "LightReason", "NextReportDueAt", "ExtensionCount")
                         .HasDatabaseName("IX_WorkItems_Overview");
 
+                    b.HasIndex(new[] { "RegionId", "Light", "LightSince", "Id" }, "IX_WorkItems_LeadLagging")
+                        .HasFilter("\"Kind\" = 'Lead'");
+
                     b.ToTable("WorkItems");
                 });
 

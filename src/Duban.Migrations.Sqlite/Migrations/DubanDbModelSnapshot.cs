@@ -1998,6 +1998,9 @@ namespace Duban.Migrations.Sqlite.Migrations
                     b.HasIndex("RegionId", "LeadUnitId", "Kind", "Light", "Status", "Deadline", "ClosedOn", "LightReason", "NextReportDueAt", "ExtensionCount")
                         .HasDatabaseName("IX_WorkItems_Overview");
 
+                    b.HasIndex(new[] { "RegionId", "Light", "LightSince", "Id" }, "IX_WorkItems_LeadLagging")
+                        .HasFilter("\"Kind\" = 'Lead'");
+
                     b.ToTable("WorkItems");
                 });
 
