@@ -280,9 +280,7 @@ public sealed class ImportLeads(DubanDb db, LeadActions actions, RecomputeLights
                 }
                 else
                 {
-                    var open = await db.LeadStageChanges.Where(c => c.LeadId == lead.Id && c.LeftDay == null).OrderByDescending(c => c.Id).FirstOrDefaultAsync(ct)
-                        ?? db.LeadStageChanges.Local.Where(c => c.LeadId == lead.Id && c.LeftDay == null).OrderByDescending(c => c.OnDay).FirstOrDefault();
-                    db.LeadStageChanges.Add(LeadStageChange.Next(open, lead, lead.StageSince));
+                    await actions.StageChangedAsync(lead, lead.StageSince, ct);
                     changed = true;
                 }
             }

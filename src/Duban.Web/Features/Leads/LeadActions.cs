@@ -466,10 +466,15 @@ public sealed class LeadActions(DubanDb db, WorkContext work, SaveTask save, Sav
         return ledger;
     }
 
-    /// <summary>The open stay is left and the lead's new stage begins its own.</summary>
-    private async Task StageChangedAsync(Lead lead, DateOnly on, CancellationToken ct)
+    /// <summary>
+    /// The open stay is left and the lead's new stage begins its own. The open stay may not be saved yet (a lead an
+    /// import has just made), so the context's own rows are looked at before the database.
+    /// </summary>
+    public async Task StageChangedAsync(Lead lead, DateOnly on, CancellationToken ct)
     {
-        var open = await db.LeadStageChanges.Where(c => c.LeadId == lead.Id && c.LeftDay == null).OrderByDescending(c => c.Id).FirstOrDefaultAsync(ct);
+        ArgumentNullException.ThrowIfNull(lead);
+        var open = db.LeadStageChanges.Local.Where(c => c.LeadId == lead.Id && c.LeftDay == null).OrderByDescending(c => c.OnDay).FirstOrDefault()
+            ?? await db.LeadStageChanges.Where(c => c.LeadId == lead.Id && c.LeftDay == null).OrderByDescending(c => c.Id).FirstOrDefaultAsync(ct);
         db.LeadStageChanges.Add(LeadStageChange.Next(open, lead, on));
     }
 
