@@ -46,6 +46,11 @@ public sealed class DubanDb(DbContextOptions<DubanDb> options, IActorAccessor? a
     public DbSet<Duban.Domain.Promotion.Lead> Leads => Set<Duban.Domain.Promotion.Lead>();
     public DbSet<Duban.Domain.Promotion.LeadContact> LeadContacts => Set<Duban.Domain.Promotion.LeadContact>();
     public DbSet<Duban.Domain.Promotion.LeadStageChange> LeadStageChanges => Set<Duban.Domain.Promotion.LeadStageChange>();
+    public DbSet<Duban.Domain.Promotion.Firm> Firms => Set<Duban.Domain.Promotion.Firm>();
+    public DbSet<Duban.Domain.Promotion.FirmNeed> FirmNeeds => Set<Duban.Domain.Promotion.FirmNeed>();
+    public DbSet<Duban.Domain.Promotion.NeedRating> NeedRatings => Set<Duban.Domain.Promotion.NeedRating>();
+    public DbSet<Duban.Domain.Promotion.Trip> Trips => Set<Duban.Domain.Promotion.Trip>();
+    public DbSet<Duban.Domain.Promotion.FundsArrival> FundsArrivals => Set<Duban.Domain.Promotion.FundsArrival>();
     public DbSet<Duban.Domain.Promotion.IndustryNode> IndustryNodes => Set<Duban.Domain.Promotion.IndustryNode>();
 
     /// <summary>Cookie and antiforgery keys live in the database so that several app nodes share them.</summary>
@@ -106,6 +111,11 @@ public sealed class DubanDb(DbContextOptions<DubanDb> options, IActorAccessor? a
         builder.Entity<Duban.Domain.Promotion.Lead>().HasQueryFilter(x => TenantRegionId == null || x.RegionId == TenantRegionId);
         builder.Entity<Duban.Domain.Promotion.LeadContact>().HasQueryFilter(x => TenantRegionId == null || x.RegionId == TenantRegionId);
         builder.Entity<Duban.Domain.Promotion.LeadStageChange>().HasQueryFilter(x => TenantRegionId == null || x.RegionId == TenantRegionId);
+        builder.Entity<Duban.Domain.Promotion.Firm>().HasQueryFilter(x => TenantRegionId == null || x.RegionId == TenantRegionId);
+        builder.Entity<Duban.Domain.Promotion.FirmNeed>().HasQueryFilter(x => TenantRegionId == null || x.RegionId == TenantRegionId);
+        builder.Entity<Duban.Domain.Promotion.NeedRating>().HasQueryFilter(x => TenantRegionId == null || x.RegionId == TenantRegionId);
+        builder.Entity<Duban.Domain.Promotion.Trip>().HasQueryFilter(x => TenantRegionId == null || x.RegionId == TenantRegionId);
+        builder.Entity<Duban.Domain.Promotion.FundsArrival>().HasQueryFilter(x => TenantRegionId == null || x.RegionId == TenantRegionId);
         builder.Entity<Duban.Domain.Promotion.IndustryNode>().HasQueryFilter(x => TenantRegionId == null || x.RegionId == TenantRegionId);
     }
 

@@ -3,6 +3,7 @@ using Duban.Web.Features.Attachments;
 using Duban.Web.Features.Audit;
 using Duban.Web.Features.Bulletins;
 using Duban.Web.Features.Calendar;
+using Duban.Web.Features.Firms;
 using Duban.Web.Features.Indicators;
 using Duban.Web.Features.Leads;
 using Duban.Web.Features.LedgerFiles;
@@ -62,6 +63,7 @@ api.MapLedgerFilesApi();
 api.MapBulletinsApi();
 api.MapIndicatorsApi();
 api.MapLeadsApi();
+api.MapFirmsApi();
 
 await DatabaseStartup.PrepareAsync(app);
 Cli.AnnounceWhenStarted(app);

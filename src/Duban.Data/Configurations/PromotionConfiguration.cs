@@ -68,3 +68,85 @@ internal sealed class IndustryNodeConfiguration : IEntityTypeConfiguration<Indus
         builder.HasIndex(n => new { n.RegionId, n.ParentId, n.Name }).IsUnique();
     }
 }
+
+internal sealed class FirmConfiguration : IEntityTypeConfiguration<Firm>
+{
+    public void Configure(EntityTypeBuilder<Firm> builder)
+    {
+        builder.Property(f => f.Name).HasMaxLength(200);
+        builder.Property(f => f.CreditCode).HasMaxLength(18);
+        builder.Property(f => f.Industry).HasMaxLength(100);
+        builder.Property(f => f.ContactName).HasMaxLength(50);
+        builder.Property(f => f.ContactPhone).HasMaxLength(30);
+        builder.Property(f => f.Address).HasMaxLength(200);
+        builder.HasOne<Region>().WithMany().HasForeignKey(f => f.RegionId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Unit>().WithMany().HasForeignKey(f => f.TownUnitId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Person>().WithMany().HasForeignKey(f => f.StewardId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<IndustryNode>().WithMany().HasForeignKey(f => f.IndustryNodeId).OnDelete(DeleteBehavior.Restrict);
+
+        // A firm is found by its name (a ledger's 企业名称) or its credit code; each names one firm in a region.
+        builder.HasIndex(f => new { f.RegionId, f.Name }).IsUnique();
+        builder.HasIndex(f => new { f.RegionId, f.CreditCode }).IsUnique();
+    }
+}
+
+internal sealed class FirmNeedConfiguration : IEntityTypeConfiguration<FirmNeed>
+{
+    public void Configure(EntityTypeBuilder<FirmNeed> builder)
+    {
+        builder.Property(n => n.Source).HasConversion<string>().HasMaxLength(12);
+        builder.Property(n => n.Satisfaction).HasConversion<string>().HasMaxLength(12);
+        builder.Property(n => n.LastRating).HasConversion<string>().HasMaxLength(12);
+        builder.HasOne<Region>().WithMany().HasForeignKey(n => n.RegionId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<WorkItem>().WithOne().HasForeignKey<FirmNeed>(n => n.WorkItemId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Firm>().WithMany().HasForeignKey(n => n.FirmId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(n => n.FirmId);
+    }
+}
+
+internal sealed class NeedRatingConfiguration : IEntityTypeConfiguration<NeedRating>
+{
+    public void Configure(EntityTypeBuilder<NeedRating> builder)
+    {
+        builder.Property(r => r.Satisfaction).HasConversion<string>().HasMaxLength(12);
+        builder.Property(r => r.Comment).HasMaxLength(1000);
+        builder.Property(r => r.RatedByName).HasMaxLength(100);
+        builder.HasOne<FirmNeed>().WithMany().HasForeignKey(r => r.FirmNeedId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(r => r.FirmNeedId);
+    }
+}
+
+internal sealed class TripConfiguration : IEntityTypeConfiguration<Trip>
+{
+    public void Configure(EntityTypeBuilder<Trip> builder)
+    {
+        builder.Property(t => t.UnitPath).HasMaxLength(400);
+        builder.Property(t => t.LeaderName).HasMaxLength(100);
+        builder.Property(t => t.Places).HasMaxLength(300);
+        builder.Property(t => t.FirmNames).HasMaxLength(2000);
+        builder.Property(t => t.Notes).HasMaxLength(2000);
+        builder.Property(t => t.RecordedByName).HasMaxLength(100);
+        builder.HasOne<Region>().WithMany().HasForeignKey(t => t.RegionId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Unit>().WithMany().HasForeignKey(t => t.UnitId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Person>().WithMany().HasForeignKey(t => t.LeaderId).OnDelete(DeleteBehavior.Restrict);
+
+        // A unit's trips of a year are counted for its quota; a region's, for the board.
+        builder.HasIndex(t => new { t.RegionId, t.UnitId, t.StartDate });
+    }
+}
+
+internal sealed class FundsArrivalConfiguration : IEntityTypeConfiguration<FundsArrival>
+{
+    public void Configure(EntityTypeBuilder<FundsArrival> builder)
+    {
+        builder.Property(f => f.Domestic).HasPrecision(20, 4);
+        builder.Property(f => f.Foreign).HasPrecision(20, 4);
+        builder.Property(f => f.RecordedByName).HasMaxLength(100);
+        builder.HasOne<Region>().WithMany().HasForeignKey(f => f.RegionId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<WorkItem>().WithMany().HasForeignKey(f => f.WorkItemId).OnDelete(DeleteBehavior.Cascade);
+
+        // One row per project and month: a second entry for the month corrects the first.
+        builder.HasIndex(f => new { f.WorkItemId, f.Year, f.Month }).IsUnique();
+        builder.HasIndex(f => new { f.RegionId, f.Year });
+    }
+}

@@ -52,6 +52,9 @@ public enum Permission
     /// <summary>Register leads, log contacts and trips, move a lead's stage, land or terminate it.</summary>
     FollowLeads,
 
+    /// <summary>Keep the firm register, register firms' needs and assign them, record a firm's rating, close a need out.</summary>
+    ServeFirms,
+
     /// <summary>The region's rules: light defaults, reminders, the escalation ladder, bulletin schedule.</summary>
     ManageRules,
 
@@ -127,6 +130,7 @@ public static class PermissionTable
             [Permission.RecordIndicators] = Reach.Region,
             [Permission.ReadLeads] = Reach.Region,
             [Permission.FollowLeads] = Reach.Region,
+            [Permission.ServeFirms] = Reach.Region,
             [Permission.ManageRules] = Reach.Region,
             [Permission.ManageCalendar] = Reach.Region,
             [Permission.ManageOrganisation] = Reach.Region,

@@ -23,6 +23,22 @@ public enum Revision
     Final = 2,
 }
 
+/// <summary>Where an indicator's figures come from: the bureau's tables, or a register Duban keeps itself.</summary>
+public enum IndicatorFeed
+{
+    /// <summary>Entered or imported from the bureau's tables.</summary>
+    Bureau = 0,
+
+    /// <summary>Counted from the trip register (外出招商次数): each unit's target is its annual quota.</summary>
+    Trips = 1,
+
+    /// <summary>Summed from funds in place (到位资金, domestic, 万元), by the signed project's unit.</summary>
+    FundsInPlace = 2,
+
+    /// <summary>Summed from funds in place (foreign, 万美元).</summary>
+    ForeignFundsInPlace = 3,
+}
+
 /// <summary>
 /// An economic indicator (经济指标) of a region's catalogue: what it measures, how it is published and who
 /// answers for it. Its targets, one per year for the region and for each unit it is decomposed to, are
@@ -56,6 +72,9 @@ public sealed class Indicator : IRegionOwned, IAudited
     public int LeadUnitId { get; set; }
     public int? LeaderId { get; set; }
     public int SortOrder { get; set; }
+
+    /// <summary>Where its figures come from; a register-fed indicator takes no figures by hand or import.</summary>
+    public IndicatorFeed Feed { get; set; }
 
     /// <summary>The months a value of this indicator can be published for, in order.</summary>
     public IEnumerable<int> PeriodsOfYear()

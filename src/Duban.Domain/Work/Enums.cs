@@ -73,6 +73,7 @@ public enum SourceKind
     Other = 4,
 }
 
+/// <summary>What blocks a project's work, and the category of a firm's need (the same list: 用地, 资金, 审批, …).</summary>
 public enum ProblemCause
 {
     Land = 0,
@@ -81,6 +82,16 @@ public enum ProblemCause
     Policy = 3,
     Coordination = 4,
     Other = 5,
+    Labour = 6,
+    Infrastructure = 7,
+    Market = 8,
+    Innovation = 9,
+}
+
+/// <summary>The causes in the order a form lists them: 其他 last, whatever its number.</summary>
+public static class ProblemCauses
+{
+    public static readonly IReadOnlyList<ProblemCause> InOrder = Enum.GetValues<ProblemCause>().OrderBy(c => c == ProblemCause.Other).ThenBy(c => c).ToArray();
 }
 
 public enum ReviewKind

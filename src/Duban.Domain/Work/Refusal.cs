@@ -28,4 +28,9 @@ public sealed record Refusal(string Code)
     public static readonly Refusal NotSigned = new("NotSigned");
     public static readonly Refusal NotTerminated = new("NotTerminated");
     public static readonly Refusal LandThroughAction = new("LandThroughAction");
+    public static readonly Refusal Invalid = new("Invalid");
+    public static readonly Refusal NotAnswered = new("NotAnswered");
+    public static readonly Refusal AlreadyRated = new("AlreadyRated");
+    public static readonly Refusal NotSatisfied = new("NotSatisfied");
+    public static readonly Refusal TripDates = new("TripDates");
 }

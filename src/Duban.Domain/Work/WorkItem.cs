@@ -323,11 +323,7 @@ public sealed class WorkItem : IRegionOwned, IAudited
                     return Refusal.OpenMilestones;
                 }
 
-                // The light follows from the status at the next recompute, which keeps it in the history.
-                Status = WorkItemStatus.Closed;
-                ClosedOn = today;
-                Percent = Percent is null ? null : 100;
-                NextReportDueAt = null;
+                Close(today);
                 break;
             case ReviewKind.Extension:
                 Deadline = review.ProposedDeadline;
@@ -342,6 +338,22 @@ public sealed class WorkItem : IRegionOwned, IAudited
 
         review.Status = ReviewStatus.Approved;
         return null;
+    }
+
+    /// <summary>Closes the item out; the light follows from the status at the next recompute, which keeps it in the history.</summary>
+    internal void Close(DateOnly today)
+    {
+        Status = WorkItemStatus.Closed;
+        ClosedOn = today;
+        Percent = Percent is null ? null : 100;
+        NextReportDueAt = null;
+    }
+
+    /// <summary>Sends open work back to its unit with a new deadline (a firm not satisfied with the answer).</summary>
+    internal void Reopen(DateOnly deadline)
+    {
+        Status = WorkItemStatus.InProgress;
+        Deadline = deadline;
     }
 
     /// <summary>The office sends the request back, with a reason the unit will read.</summary>

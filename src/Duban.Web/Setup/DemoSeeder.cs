@@ -155,6 +155,7 @@ public static class DemoSeeder
         await DemoProjects.SeedAsync(services, region.Id, byName, people);
         await DemoIndicators.SeedAsync(services, region.Id, byName, people);
         await DemoLeads.SeedAsync(services, region.Id, byName, people);
+        await DemoFirms.SeedAsync(services, region.Id, byName, people);
         await transaction.CommitAsync();
         return true;
     }

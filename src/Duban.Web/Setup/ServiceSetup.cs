@@ -51,6 +51,7 @@ public static class ServiceSetup
         services.AddScoped<Features.Indicators.IndicatorWork>();
         services.AddScoped<Features.Indicators.IndicatorActions>();
         services.AddScoped<Features.Leads.LeadActions>();
+        services.AddScoped<Features.Firms.FirmActions>();
         services.AddScoped<Features.Leads.ImportLeads>();
         services.AddScoped<Features.Indicators.ImportIndicators>();
         services.AddScoped<Features.Indicators.IndicatorExport>();

@@ -207,6 +207,8 @@ public abstract partial class ApiFuzzTests(DubanFactory app, ITestOutputHelper o
         ids["attachments"] = D.AttachmentB;
         ids["indicators"] = D.Indicator;
         ids["leads"] = D.LeadB;
+        ids["firms"] = await app.WithDbAsync(db => db.Firms.Where(f => f.RegionId == D.RegionId).OrderBy(f => f.Id).Select(f => f.Id).FirstAsync());
+        ids["needs"] = D.NeedB;
 
         static async Task<int> IdOfAsync(HttpResponseMessage response)
         {
@@ -443,6 +445,9 @@ public abstract partial class ApiFuzzTests(DubanFactory app, ITestOutputHelper o
             "LeadStageInput" => new { stage = "Signed", on = "2026-11-20", signedAmount = 5000 },
             "TerminationInput" => new { reason = "对方放弃", on = "2026-11-20" },
             "LandingInput" => new { on = "2026-11-20", ledgerId = D.LedgerId, totalInvestment = 5000, townUnitId = (int?)null, category = "Industrial" },
+            "FirmInput" => new { name = $"模糊企业{n}有限公司", creditCode = (string?)null, industry = "新材料", industryNodeId = (int?)null, townUnitId = D.UnitB, isKey = true, stewardId = (int?)null, contactName = "王经理", contactPhone = "0731-88881234", address = "县城" },
+            "NeedInput" => new { name = $"模糊诉求{n}", content = "内容", category = "Labour", source = "Visit", leadUnitId = D.UnitB, leaderId = (int?)null, deadline = "2031-12-31" },
+            "RatingInput" => new { satisfaction = "Satisfied", comment = "满意", newDeadline = (string?)null },
             "BulletinInput" => new { title = "通报", issuingOffice = "督查室", addressee = "各单位：", summary = "总体", requirements = "要求", copyTo = (string?)null },
             _ => throw new InvalidOperationException($"The contract has a request body {schema} that this test has no valid example of (as {user}): add one here."),
         };

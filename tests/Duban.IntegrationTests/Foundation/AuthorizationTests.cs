@@ -115,6 +115,12 @@ public abstract class AuthorizationTests(DubanFactory app)
         "/api/v1/leads/{id:int}" or "/api/v1/leads/{id:int}/contacts" or "/api/v1/leads/{id:int}/stage" or "/api/v1/leads/{id:int}/termination"
             or "/api/v1/leads/{id:int}/restore" or "/api/v1/leads/{id:int}/landing" or "/Leads/{id:int}" => [P(pattern, D.LeadB), P(pattern, D.OtherRegionLead)],
         "/Leads/Edit/{id:int?}" => [$"/Leads/Edit/{D.LeadB}", $"/Leads/Edit/{D.OtherRegionLead}"],
+
+        // The firm register is the region's; a need is its unit's work item, and only the office registers, rates or closes.
+        "/api/v1/firms/{id:int}" or "/Firms/{id:int}" => [P(pattern, D.OtherRegionFirm)],
+        "/api/v1/firms/{id:int}/needs" => [P(pattern, D.OtherRegionFirm)],
+        "/Firms/Edit/{id:int?}" => [$"/Firms/Edit/{D.OtherRegionFirm}", "/Firms/Edit"],
+        "/api/v1/needs/{id:int}" or "/api/v1/needs/{id:int}/rating" or "/api/v1/needs/{id:int}/closure" or "/Firms/Need/{id:int}" => [P(pattern, D.NeedB), P(pattern, D.OtherRegionNeed)],
         "/Accounts/Edit/{id:int?}" => [$"/Accounts/Edit/{D.LiaisonBAccount}", $"/Accounts/Edit/{D.OtherRegionAccount}", "/Accounts/Edit"],
         _ => [],
     };
@@ -131,6 +137,7 @@ public abstract class AuthorizationTests(DubanFactory app)
         "/Projects", "/Projects/Index", "/Projects/Map", "/Projects/Plan", "/Projects/Figures", "/Problems", "/Problems/Index", "/api/v1/inbox", "/Inbox", "/Bulletins", "/Bulletins/Index", "/api/v1/bulletins", "/Ledgers", "/Ledgers/Index", "/Todo",
         "/Indicators", "/Indicators/Index", "/Indicators/Import", "/api/v1/indicators", "/api/v1/indicators/catalogue", "/api/v1/indicators/export",
         "/Leads", "/Leads/Index", "/Leads/Board", "/api/v1/leads", "/api/v1/leads/pipeline",
+        "/Firms", "/Firms/Index", "/api/v1/firms", "/api/v1/needs/figures",
         "/Account/Login", "/Account/Logout", "/Account/AccessDenied", "/Account/Password", "/Account/Tokens",
         "/Account/LoginWith2fa", "/Account/LoginWithRecoveryCode", "/Account/TwoFactor",
         "/Error/{code:int}", "/health", "/culture", "/openapi/{documentName}.json",

@@ -63,6 +63,8 @@ public abstract class PermissionMatrixTests(DubanFactory app)
         public int Bulletin { get; set; }
         public long Message { get; set; }
         public int LeadS { get; set; }
+        public int FirmS { get; set; }
+        public int NeedS { get; set; }
     }
 
     private static readonly SemaphoreSlim Once = new(1, 1);
@@ -365,6 +367,7 @@ public abstract class PermissionMatrixTests(DubanFactory app)
         var onItem = pattern.Contains("/tasks/{id", StringComparison.Ordinal) || pattern.StartsWith("/Tasks/{id", StringComparison.Ordinal)
             || pattern.Contains("/projects/{id", StringComparison.Ordinal) || pattern.StartsWith("/Projects/{id", StringComparison.Ordinal)
             || pattern.Contains("/leads/{id", StringComparison.Ordinal) || pattern.StartsWith("/Leads/{id", StringComparison.Ordinal) || pattern.StartsWith("/Leads/Edit/{id", StringComparison.Ordinal)
+            || pattern.Contains("/needs/{id", StringComparison.Ordinal) || pattern.StartsWith("/Firms/Need/{id", StringComparison.Ordinal)
             || pattern is "/api/v1/reviews/{id:int}/decision" or "/api/v1/notices/{id:int}/answer" or "/api/v1/attachments/{id:int}" or "/Notices/{id:int}" or "/api/v1/notices/{id:int}/document";
         string? url = pattern switch
         {
@@ -398,6 +401,9 @@ public abstract class PermissionMatrixTests(DubanFactory app)
             "/api/v1/leads/{id:int}" or "/api/v1/leads/{id:int}/contacts" or "/api/v1/leads/{id:int}/stage" or "/api/v1/leads/{id:int}/termination"
                 or "/api/v1/leads/{id:int}/restore" or "/api/v1/leads/{id:int}/landing" or "/Leads/{id:int}" => pattern.Replace("{id:int}", I(t.LeadS), StringComparison.Ordinal),
             "/Leads/Edit/{id:int?}" => $"/Leads/Edit/{I(t.LeadS)}",
+            "/api/v1/firms/{id:int}" or "/api/v1/firms/{id:int}/needs" or "/Firms/{id:int}" => pattern.Replace("{id:int}", I(t.FirmS), StringComparison.Ordinal),
+            "/Firms/Edit/{id:int?}" => $"/Firms/Edit/{I(t.FirmS)}",
+            "/api/v1/needs/{id:int}" or "/api/v1/needs/{id:int}/rating" or "/api/v1/needs/{id:int}/closure" or "/Firms/Need/{id:int}" => pattern.Replace("{id:int}", I(t.NeedS), StringComparison.Ordinal),
             "/LedgerFiles/Review/{id:int}" => "/LedgerFiles/Review/1",
             "/Error/{code:int}" => "/Error/418", // answers with the code it shows; 418 is neither a refusal nor a failure
             "/openapi/{documentName}.json" => "/openapi/v1.json",
@@ -534,9 +540,18 @@ public abstract class PermissionMatrixTests(DubanFactory app)
             // A lead 城关镇 follows, naming the leader; a lead has no supporting units, so fgj does not see it.
             var lead = Item(WorkItemKind.Lead, "矩阵：城关镇跟进的招商线索");
             lead.Deadline = null;
-            db.WorkItems.AddRange(task, project, lead);
+            // A firm's need assigned to 城关镇: a problem work item with its need row.
+            var need = Item(WorkItemKind.Problem, "矩阵：交办城关镇的企业诉求");
+            need.ProblemCause = ProblemCause.Labour;
+            db.WorkItems.AddRange(task, project, lead, need);
+            var firm = new Domain.Promotion.Firm { RegionId = D.RegionId, Name = "矩阵企业有限公司", RegisteredOn = new DateOnly(2026, 1, 1) };
+            db.Firms.Add(firm);
             await db.SaveChangesAsync();
             lead.PlaceUnder((WorkItem?)null);
+            need.PlaceUnder((WorkItem?)null);
+            var needRow = new Domain.Promotion.FirmNeed { RegionId = D.RegionId, WorkItemId = need.Id, FirmId = firm.Id };
+            needRow.Open(DateTime.UtcNow.AddDays(-1));
+            db.FirmNeeds.Add(needRow);
             var leadRow = new Domain.Promotion.Lead { RegionId = D.RegionId, WorkItemId = lead.Id, Investor = "矩阵投资方" };
             leadRow.Start(new DateOnly(2026, 1, 1));
             db.Leads.Add(leadRow);
@@ -544,7 +559,8 @@ public abstract class PermissionMatrixTests(DubanFactory app)
             project.PlaceUnder((WorkItem?)null);
             db.WorkItemUnits.AddRange(
                 new WorkItemUnit { RegionId = D.RegionId, WorkItemId = task.Id, UnitId = unitA.Id, UnitPath = unitA.Path },
-                new WorkItemUnit { RegionId = D.RegionId, WorkItemId = project.Id, UnitId = unitA.Id, UnitPath = unitA.Path });
+                new WorkItemUnit { RegionId = D.RegionId, WorkItemId = project.Id, UnitId = unitA.Id, UnitPath = unitA.Path },
+                new WorkItemUnit { RegionId = D.RegionId, WorkItemId = need.Id, UnitId = unitA.Id, UnitPath = unitA.Path });
             db.Projects.Add(new Domain.Projects.Project { RegionId = D.RegionId, WorkItemId = project.Id, Pool = Domain.Projects.ProjectPool.Implementation, TotalInvestment = 1000, Longitude = 113.3, Latitude = 28.3 });
             var review = new Review { RegionId = D.RegionId, WorkItemId = task.Id, Kind = ReviewKind.Adjustment, Status = ReviewStatus.Pending, Statement = "矩阵调整", RequestedById = chengguan.Id, RequestedByName = "城关镇", RequestedAt = DateTime.UtcNow };
             var notice = new Notice { RegionId = D.RegionId, WorkItemId = task.Id, Kind = NoticeKind.SupervisionNotice, Year = 2026, Sequence = 990, Body = "矩阵督办", AnswerBy = new DateOnly(2031, 1, 1), IssuedByName = "督查室" };
@@ -591,6 +607,8 @@ public abstract class PermissionMatrixTests(DubanFactory app)
             t.Bulletin = D.DraftBulletin;
             t.Message = message.Id;
             t.LeadS = lead.Id;
+            t.FirmS = firm.Id;
+            t.NeedS = need.Id;
             Prepared[app] = t;
             return t;
         }

@@ -75,6 +75,11 @@ public sealed partial class TestData
     public int LeadB { get; private set; }
     public int OtherRegionLead { get; private set; }
 
+    /// <summary>A demo firm's need assigned to 城关镇, and a firm and need of the other region.</summary>
+    public int NeedB { get; private set; }
+    public int OtherRegionFirm { get; private set; }
+    public int OtherRegionNeed { get; private set; }
+
     public static async Task<TestData> CreateAsync(DubanFactory factory)
     {
         var data = new TestData(factory);
@@ -201,6 +206,19 @@ public sealed partial class TestData
         db.Leads.Add(otherLeadRow);
         await db.SaveChangesAsync();
         data.OtherRegionLead = otherLead.Id;
+
+        data.NeedB = await db.WorkItems.IgnoreQueryFilters().Where(w => w.RegionId == region.Id && w.Kind == WorkItemKind.Problem && w.Name == "厂区门前道路破损影响物流车辆通行").Select(w => w.Id).SingleAsync();
+        var otherFirm = new Domain.Promotion.Firm { RegionId = other.Id, Name = "外县企业有限公司", RegisteredOn = new DateOnly(2026, 1, 1) };
+        var otherNeed = new WorkItem { RegionId = other.Id, LedgerId = data.OtherRegionLedger, Kind = WorkItemKind.Problem, Name = "外县企业诉求", LeadUnitId = data.OtherRegionUnit, LeadUnitPath = otherUnitPath, StartDate = new DateOnly(2026, 1, 1), Deadline = new DateOnly(2030, 1, 1) };
+        db.AddRange(otherFirm, otherNeed);
+        await db.SaveChangesAsync();
+        otherNeed.PlaceUnder((WorkItem?)null);
+        var otherNeedRow = new Domain.Promotion.FirmNeed { RegionId = other.Id, WorkItemId = otherNeed.Id, FirmId = otherFirm.Id };
+        otherNeedRow.Open(DateTime.UtcNow.AddDays(-1));
+        db.FirmNeeds.Add(otherNeedRow);
+        await db.SaveChangesAsync();
+        data.OtherRegionFirm = otherFirm.Id;
+        data.OtherRegionNeed = otherNeed.Id;
         return data;
     }
 

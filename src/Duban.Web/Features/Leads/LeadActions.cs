@@ -492,30 +492,8 @@ public sealed class LeadActions(DubanDb db, WorkContext work, SaveTask save, Sav
         return (item, lead);
     }
 
-    private string? Text(string? value, int max, string field, ValidationErrors errors, bool required = false)
-    {
-        var text = Trim(value);
-        if (text is null)
-        {
-            if (required)
-            {
-                errors.Add(field, l["Validation.Required"]);
-            }
+    private string? Text(string? value, int max, string field, ValidationErrors errors, bool required = false) =>
+        FieldText.Read(value, max, field, errors, l, required);
 
-            return null;
-        }
-
-        if (text.Length > max)
-        {
-            errors.Add(field, l["Validation.MaxLength", max]);
-        }
-        else if (!InputBounds.IsText(text))
-        {
-            errors.Add(field, l["Validation.Invalid"]);
-        }
-
-        return text;
-    }
-
-    private static string? Trim(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+    private static string? Trim(string? value) => FieldText.Trim(value);
 }

@@ -34,6 +34,9 @@ public sealed class DetailsModel(DubanDb db, WorkContext work, IStringLocalizer<
     /// <summary>A lead's or an indicator's item is changed on its own page; this page supervises it.</summary>
     public Domain.Work.WorkItemKind Kind => item?.Kind ?? Domain.Work.WorkItemKind.Task;
 
+    /// <summary>A problem that is a firm's need: its ratings and close-out are on the need's page.</summary>
+    public bool IsFirmNeed { get; private set; }
+
     /// <summary>Whether the lead unit's page opens for the caller: a supporting unit sees the task, not the unit that leads it.</summary>
     public bool SeesLeadUnit => scope is not null && item is not null && scope.CanSee(item.RegionId, item.LeadUnitPath);
 
@@ -156,6 +159,7 @@ public sealed class DetailsModel(DubanDb db, WorkContext work, IStringLocalizer<
         Reviews = await TaskDetail.ReviewsAsync(db, id, ct);
         Notices = (await db.Notices.AsNoTracking().Where(n => n.WorkItemId == id).OrderByDescending(n => n.IssuedAt).ToListAsync(ct)).Select(Features.Notices.NoticeDto.From).ToList();
         item = await db.WorkItems.AsNoTracking().FirstAsync(w => w.Id == id, ct);
+        IsFirmNeed = item.Kind == Domain.Work.WorkItemKind.Problem && await db.FirmNeeds.AnyAsync(n => n.WorkItemId == id, ct);
         return true;
     }
 }

@@ -97,7 +97,11 @@ public sealed class DecideReview(DubanDb db, WorkContext work, RecomputeLights l
             return Outcome<Review>.Invalid(errors);
         }
 
-        var refusal = input.Approve ? item.Approve(review, work.Today) : item.Return(review, note ?? string.Empty);
+        // A firm's need closes only once the firm is satisfied with the answer, whichever way the close-out comes.
+        var refusal = input.Approve && review.Kind == ReviewKind.CloseOut && item.Kind == WorkItemKind.Problem
+            && await db.FirmNeeds.FirstOrDefaultAsync(n => n.WorkItemId == item.Id, ct) is { MayClose: false }
+            ? Refusal.NotSatisfied
+            : input.Approve ? item.Approve(review, work.Today) : item.Return(review, note ?? string.Empty);
         if (refusal is not null)
         {
             errors.Add(refusal == Refusal.ReasonRequired ? nameof(DecisionInput.Note) : string.Empty, l["Refusal." + refusal.Code]);
