@@ -31,6 +31,8 @@ public abstract partial class ContentSecurityPolicyTests(DubanFactory app)
             _ when pattern.StartsWith("/Indicators/Item", StringComparison.Ordinal) => D.IndicatorItem,
             _ when pattern.Contains("ndicators/", StringComparison.Ordinal) => D.Indicator,
             _ when pattern.Contains("eads/", StringComparison.Ordinal) => D.LeadB,
+            _ when pattern.Contains("/Need/", StringComparison.Ordinal) || pattern.Contains("/needs/", StringComparison.Ordinal) => D.NeedB,
+            _ when pattern.Contains("irms/", StringComparison.Ordinal) => D.FirmB,
             _ when pattern.Contains("ulletins/", StringComparison.Ordinal) => D.DraftBulletin,
             _ when pattern.Contains("otices/", StringComparison.Ordinal) => D.NoticeB,
             _ when pattern.Contains("nits/", StringComparison.Ordinal) => D.UnitB,

@@ -77,6 +77,7 @@ public sealed partial class TestData
 
     /// <summary>A demo firm's need assigned to 城关镇, and a firm and need of the other region.</summary>
     public int NeedB { get; private set; }
+    public int FirmB { get; private set; }
     public int OtherRegionFirm { get; private set; }
     public int OtherRegionNeed { get; private set; }
 
@@ -208,6 +209,7 @@ public sealed partial class TestData
         data.OtherRegionLead = otherLead.Id;
 
         data.NeedB = await db.WorkItems.IgnoreQueryFilters().Where(w => w.RegionId == region.Id && w.Kind == WorkItemKind.Problem && w.Name == "厂区门前道路破损影响物流车辆通行").Select(w => w.Id).SingleAsync();
+        data.FirmB = await db.FirmNeeds.IgnoreQueryFilters().Where(n => n.WorkItemId == data.NeedB).Select(n => n.FirmId).SingleAsync();
         var otherFirm = new Domain.Promotion.Firm { RegionId = other.Id, Name = "外县企业有限公司", RegisteredOn = new DateOnly(2026, 1, 1) };
         var otherNeed = new WorkItem { RegionId = other.Id, LedgerId = data.OtherRegionLedger, Kind = WorkItemKind.Problem, Name = "外县企业诉求", LeadUnitId = data.OtherRegionUnit, LeadUnitPath = otherUnitPath, StartDate = new DateOnly(2026, 1, 1), Deadline = new DateOnly(2030, 1, 1) };
         db.AddRange(otherFirm, otherNeed);
