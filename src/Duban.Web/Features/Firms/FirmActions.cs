@@ -266,15 +266,7 @@ public sealed partial class FirmActions(DubanDb db, WorkContext work, SaveTask s
         if (rating == Satisfaction.Unsatisfied)
         {
             // A close-out the unit asked for before the firm said no is answered by the re-opening.
-            var pending = await db.Reviews.Where(r => r.WorkItemId == item.Id && r.Kind == ReviewKind.CloseOut && r.Status == ReviewStatus.Pending).ToListAsync(ct);
-            foreach (var review in pending)
-            {
-                review.Status = ReviewStatus.Returned;
-                review.ReviewNote = l["Firms.ReturnedUnsatisfied"];
-                review.ReviewedAt = work.UtcNow;
-                review.ReviewedById = work.AccountId;
-                review.ReviewedByName = work.ActorName;
-            }
+            await AnswerPendingCloseOutAsync(item, ReviewStatus.Returned, l["Firms.ReturnedUnsatisfied"], ct);
         }
 
         await db.SaveChangesAsync(ct);
@@ -302,14 +294,7 @@ public sealed partial class FirmActions(DubanDb db, WorkContext work, SaveTask s
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var pending = await db.Reviews.Where(r => r.WorkItemId == item.Id && r.Kind == ReviewKind.CloseOut && r.Status == ReviewStatus.Pending).ToListAsync(ct);
-        foreach (var review in pending)
-        {
-            review.Status = ReviewStatus.Approved;
-            review.ReviewedAt = work.UtcNow;
-            review.ReviewedById = work.AccountId;
-            review.ReviewedByName = work.ActorName;
-        }
+        await AnswerPendingCloseOutAsync(item, ReviewStatus.Approved, null, ct);
 
         await db.SaveChangesAsync(ct);
         await lights.RunAsync(item.RegionId, item.Id, ct);
@@ -331,6 +316,19 @@ public sealed partial class FirmActions(DubanDb db, WorkContext work, SaveTask s
         db.Ledgers.Add(ledger);
         await db.SaveChangesAsync(ct);
         return ledger;
+    }
+
+    /// <summary>A close-out the unit asked for is answered by the office's act on the need: approved by the close-out, returned by a re-opening.</summary>
+    private async Task AnswerPendingCloseOutAsync(WorkItem item, ReviewStatus answer, string? note, CancellationToken ct)
+    {
+        foreach (var review in await db.Reviews.Where(r => r.WorkItemId == item.Id && r.Kind == ReviewKind.CloseOut && r.Status == ReviewStatus.Pending).ToListAsync(ct))
+        {
+            review.Status = answer;
+            review.ReviewNote = note ?? review.ReviewNote;
+            review.ReviewedAt = work.UtcNow;
+            review.ReviewedById = work.AccountId;
+            review.ReviewedByName = work.ActorName;
+        }
     }
 
     private async Task<(WorkItem? Item, FirmNeed? Need)> LoadAsync(AccessScope scope, int id, CancellationToken ct)
